@@ -1,0 +1,81 @@
+import { z, type ZodType } from 'zod';
+import type { Locator, Match, RecordData } from '../../shared/findings.js';
+import type { SubjectQuery } from '../domain/subjectQuery.js';
+
+/** Fields every source has in `auskunft.yaml`; a connector's schema extends this. */
+export const sourceBaseSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'use letters, digits, ".", "_" or "-"'),
+  type: z.string(),
+  activities: z.array(z.string().min(1)).optional(),
+});
+export type SourceBase = z.infer<typeof sourceBaseSchema>;
+
+/** A secret as the workspace names it: never a literal (no secrets in files). */
+export const secretRefSchema = z.union([
+  z.object({ env: z.string().min(1) }).strict(),
+  z.object({ keychain: z.string().min(1) }).strict(),
+]);
+export type SecretRef = z.infer<typeof secretRefSchema>;
+
+/** Progress of one source, for the CLI's stderr line and the app's progress bar. */
+export interface SourceProgress {
+  readonly scanned: number; // records (messages, rows, lines) looked at so far
+  readonly total?: number; // when known up front
+  readonly detail?: string; // e.g. the IMAP mailbox being scanned
+}
+
+/** Per-source state that survives between runs (IMAP UIDVALIDITY/UIDNEXT), never personal data. */
+export interface SourceStateStore {
+  get(key: string): string | undefined;
+  set(key: string, value: string): void;
+}
+
+export interface SearchContext {
+  readonly signal: AbortSignal;
+  readonly sourceId: string;
+  /** Resolve a path from the workspace file's folder. */
+  resolvePath(path: string): string;
+  /** Look up a secret; throws a SecretError naming the reference when it is not set. */
+  resolveSecret(ref: SecretRef): Promise<string>;
+  progress(update: SourceProgress): void;
+  readonly state?: SourceStateStore;
+}
+
+/** One record that concerns the subject, before the runner adds id, strength, activities and categories. */
+export interface FoundRecord {
+  readonly kind: 'finding';
+  readonly locator: Locator;
+  readonly matches: Match[];
+  readonly title: string;
+  readonly date: string | null;
+  readonly record?: RecordData;
+}
+
+/** Something about the source the officer must know: a broken record, a skipped folder. */
+export interface FoundWarning {
+  readonly kind: 'warning';
+  readonly locator: Locator;
+  readonly message: string;
+  /** Content that was not searched at all; makes the source `partial`. */
+  readonly uncovered?: boolean;
+}
+
+export type SearchEvent = FoundRecord | FoundWarning;
+
+export interface CheckResult {
+  readonly ok: boolean;
+  readonly message: string;
+}
+
+/** One source type (DESIGN.md "Connector interface"). Connectors stream: no whole file in memory. */
+export interface Connector<C extends SourceBase = SourceBase> {
+  readonly type: string;
+  readonly configSchema: ZodType<C>;
+  check(config: C, ctx: SearchContext): Promise<CheckResult>;
+  search(config: C, subject: SubjectQuery, ctx: SearchContext): AsyncIterable<SearchEvent>;
+}
+
+/** A source could not be read at all (file missing, server refused): the source is `failed`. */
+export class SourceError extends Error {
+  override readonly name = 'SourceError';
+}

@@ -1,0 +1,18 @@
+import type { Match } from '../../shared/findings.js';
+
+/** Hash algorithms a pseudonymised phone column may use (seed: the caller-ID cache keeps only a hash). */
+export type PhoneHashAlgorithm = 'sha256-e164' | 'sha1-e164' | 'md5-e164';
+
+/**
+ * The subject, compiled for matching. Built once per search by `compileSubject` (core/identity) and
+ * handed to every connector. Connectors find records; this decides whether a record concerns the
+ * subject, with one match model for all sources (DESIGN.md "Findings and match strength").
+ */
+export interface SubjectQuery {
+  /** Every identifier of the subject in a decoded text. `field` is copied into each match. */
+  scanText(text: string, field?: string): Match[];
+  /** A hashed phone number (hex, any case) equal to a hash of one of the subject's numbers. */
+  matchPhoneHash(hash: string, algorithm: PhoneHashAlgorithm, field?: string): Match[];
+  /** Literal strings a server-side search can look for (IMAP SEARCH): emails, ids, name variants. */
+  readonly searchTerms: ReadonlyArray<string>;
+}

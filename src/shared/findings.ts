@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { SubjectSchema } from './subject.js';
+
+/**
+ * The findings contract of `auskunft search` (DESIGN.md "Findings and match strength").
+ * Users script against this JSON and later issues store and export it: change it only additively.
+ */
+
+/** Where a record lives in its source, precise enough to find it again by hand. */
+export const LocatorSchema = z
+  .object({
+    messageId: z.string().optional(), // without angle brackets
+    path: z.string().optional(), // relative to the source's path (file sources)
+    offset: z.number().int().nonnegative().optional(), // byte offset of the "From " line in an mbox
+    mailbox: z.string().optional(), // IMAP mailbox, decoded (not modified UTF-7)
+    uid: z.number().int().positive().optional(),
+    uidValidity: z.number().int().nonnegative().optional(),
+    line: z.number().int().positive().optional(), // 1-based physical line where the record starts
+    sheet: z.string().optional(),
+    row: z.number().int().positive().optional(),
+    ticket: z.string().optional(),
+    page: z.number().int().positive().optional(),
+  })
+  .strict();
+export type Locator = z.infer<typeof LocatorSchema>;
+
+export const IdentifierTypeSchema = z.enum(['email', 'phone', 'phoneHash', 'customerId', 'ip', 'otherId', 'name']);
+export type IdentifierType = z.infer<typeof IdentifierTypeSchema>;
+
+/** One identifier of the subject found in a record. `value` is the subject's normalized identifier. */
+export const MatchSchema = z.object({
+  type: IdentifierTypeSchema,
+  value: z.string(),
+  field: z.string().optional(), // where in the record: header name, column, "body", "attachment:x.txt"
+  found: z.string().optional(), // the text as it stood in the record, when it differs from value
+});
+export type Match = z.infer<typeof MatchSchema>;
+
+export const StrengthSchema = z.enum(['strong', 'weak']);
+export type Strength = z.infer<typeof StrengthSchema>;
+
+/** The content of a found record, kept so that review and export need not re-read the source. */
+export const RecordSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('mail'),
+    from: z.string().optional(),
+    to: z.string().optional(),
+    cc: z.string().optional(),
+    subject: z.string().optional(),
+    date: z.string().optional(),
+    text: z.string().optional(),
+    attachments: z.array(z.object({ filename: z.string().optional(), contentType: z.string(), size: z.number().int().nonnegative() })).optional(),
+  }),
+  z.object({ kind: z.literal('row'), fields: z.array(z.object({ name: z.string(), value: z.string() })) }),
+  z.object({ kind: z.literal('call'), fields: z.array(z.object({ name: z.string(), value: z.string() })), recording: z.string().optional() }),
+  z.object({ kind: z.literal('ticket'), title: z.string().optional(), fields: z.array(z.object({ name: z.string(), value: z.string() })), articles: z.array(z.object({ from: z.string().optional(), date: z.string().optional(), text: z.string() })) }),
+  z.object({ kind: z.literal('logline'), text: z.string(), fields: z.array(z.object({ name: z.string(), value: z.string() })).optional() }),
+  z.object({ kind: z.literal('document'), text: z.string().optional(), pages: z.number().int().optional() }),
+]);
+export type RecordData = z.infer<typeof RecordSchema>;
+
+export const FindingSchema = z.object({
+  id: z.string(),
+  source: z.string(),
+  locator: LocatorSchema,
+  strength: StrengthSchema,
+  matches: z.array(MatchSchema).min(1),
+  activities: z.array(z.string()),
+  categories: z.array(z.string()),
+  title: z.string(),
+  date: z.string().nullable(),
+  record: RecordSchema.optional(),
+});
+export type Finding = z.infer<typeof FindingSchema>;
+
+export const SourceWarningSchema = z.object({
+  locator: LocatorSchema,
+  message: z.string(),
+  /** true when content could not be searched at all: the source is then `partial`. */
+  uncovered: z.boolean().optional(),
+});
+export type SourceWarning = z.infer<typeof SourceWarningSchema>;
+
+export const SourceStatusSchema = z.enum(['ok', 'partial', 'failed']);
+export type SourceStatus = z.infer<typeof SourceStatusSchema>;
+
+export const SourceReportSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  status: SourceStatusSchema,
+  scanned: z.number().int().nonnegative(),
+  warnings: z.array(SourceWarningSchema),
+  error: z.string().nullable(),
+});
+export type SourceReport = z.infer<typeof SourceReportSchema>;
+
+export const SearchResultSchema = z.object({
+  subject: SubjectSchema,
+  sources: z.array(SourceReportSchema),
+  findings: z.array(FindingSchema),
+});
+export type SearchResult = z.infer<typeof SearchResultSchema>;
