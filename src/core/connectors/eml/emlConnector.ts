@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { sourceBaseSchema, type Connector } from '../connector.js';
+import { checkFolder, searchMessageFolder } from '../mail/folderSource.js';
+
+const emlConfigSchema = sourceBaseSchema
+  .extend({
+    type: z.literal('eml'),
+    path: z.string().min(1),
+  })
+  .strict();
+export type EmlConfig = z.infer<typeof emlConfigSchema>;
+
+const isEml = (_path: string, name: string) => name.toLowerCase().endsWith('.eml');
+
+/** A folder of `.eml` files, searched recursively; one finding per file. Locator: messageId + path. */
+export const emlConnector: Connector<EmlConfig> = {
+  type: 'eml',
+  configSchema: emlConfigSchema,
+  check: (config, ctx) => checkFolder(config.path, ctx),
+  search: (config, subject, ctx) => searchMessageFolder(config.path, isEml, subject, ctx),
+};

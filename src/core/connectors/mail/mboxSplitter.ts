@@ -1,0 +1,82 @@
+import { createReadStream } from 'node:fs';
+
+/** One message cut out of an mbox, with the byte offset of its "From " line (the locator). */
+export interface MboxMessage {
+  readonly offset: number;
+  readonly raw: Buffer;
+}
+
+export type MboxFormat = 'mboxrd' | 'mboxo';
+
+const SEPARATOR = Buffer.from('\nFrom ');
+/** The postmark line "From sender date": requiring a time keeps a stray body line from splitting a message. */
+const POSTMARK = /^From \S*\s.*\d{1,2}:\d\d/;
+const READ_CHUNK = 1024 * 1024;
+
+/**
+ * Split an mbox file into messages, streaming (RFC 4155). Hand-written rather than `mbox-reader`
+ * because the locator needs each message's byte offset, which mbox-reader does not expose, and
+ * because it works on Buffers with memmem-speed `indexOf` instead of line strings.
+ * Memory is bounded by the largest single message.
+ */
+export async function* splitMbox(path: string, format: MboxFormat, signal?: AbortSignal): AsyncGenerator<MboxMessage> {
+  let pending: Buffer[] = []; // together: the file bytes from `start` up to `fileOffset`
+  let start = 0; // file offset of the current message's "From " line
+  let fileOffset = 0; // file offset just past the bytes read so far
+  let tail: Buffer = Buffer.alloc(0); // the last bytes before this chunk, to see a separator split across chunks
+
+  for await (const chunk of createReadStream(path, { highWaterMark: READ_CHUNK }) as AsyncIterable<Buffer>) {
+    signal?.throwIfAborted();
+    const window = tail.length ? Buffer.concat([tail, chunk]) : chunk;
+    const windowStart = fileOffset - tail.length;
+    pending.push(chunk);
+    fileOffset += chunk.length;
+    for (let search = 0; ; ) {
+      const hit = window.indexOf(SEPARATOR, search);
+      if (hit < 0) break;
+      search = hit + 1;
+      const lineStart = windowStart + hit + 1; // file offset of "From "
+      if (lineStart <= start || !isPostmark(window, hit + 1)) continue;
+      // One view over the bytes of the message and what follows it; slicing it copies nothing.
+      const block = pending.length === 1 ? pending[0]! : Buffer.concat(pending);
+      yield toMessage(start, block.subarray(0, lineStart - start), format);
+      pending = [block.subarray(lineStart - start)];
+      start = lineStart;
+    }
+    tail = window.subarray(Math.max(0, window.length - (SEPARATOR.length - 1)));
+  }
+  const rest = Buffer.concat(pending);
+  if (rest.length > 0) yield toMessage(start, rest, format);
+}
+
+/** Whether the bytes at `at` start a postmark line; it may be cut by the chunk end, then assume yes. */
+function isPostmark(buf: Buffer, at: number): boolean {
+  const end = buf.indexOf(0x0a, at);
+  if (end < 0) return true;
+  return POSTMARK.test(buf.toString('latin1', at, Math.min(end, at + 200)));
+}
+
+/** Whether the file starts like an mbox at all: its first line is a "From " postmark. */
+export function startsLikeMbox(head: Buffer): boolean {
+  return head.length === 0 || (head.subarray(0, 5).toString('latin1') === 'From ' && isPostmark(head, 0));
+}
+
+function toMessage(offset: number, block: Buffer, format: MboxFormat): MboxMessage {
+  let begin = block.indexOf(0x0a) + 1; // skip the postmark line
+  if (begin === 0) begin = block.length;
+  let end = block.length;
+  // The blank line that separates messages belongs to the mbox, not to the message.
+  if (end > begin && block[end - 1] === 0x0a) end--;
+  if (end > begin && block[end - 1] === 0x0d) end--;
+  return { offset, raw: unescapeFromLines(block.subarray(begin, end), format) };
+}
+
+/**
+ * Undo "From " quoting. mboxrd quotes every `>*From ` line with one more `>`, so one is removed from
+ * each; mboxo quotes only `From `, so only `>From ` is unquoted (and `>>From ` stays as written).
+ */
+function unescapeFromLines(raw: Buffer, format: MboxFormat): Buffer {
+  if (raw.indexOf('>From ') < 0) return raw;
+  const pattern = format === 'mboxrd' ? /(^|\n)>(>*From )/g : /(^|\n)>(From )/g;
+  return Buffer.from(raw.toString('latin1').replace(pattern, '$1$2'), 'latin1');
+}

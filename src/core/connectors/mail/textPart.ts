@@ -1,0 +1,49 @@
+import iconv from 'iconv-lite';
+import { convert } from 'html-to-text';
+
+/** Content types whose bytes are text a person could have written an identifier into. */
+const TEXT_LIKE_TYPES = new Set([
+  'application/json',
+  'application/xml',
+  'application/ics',
+  'application/x-vcard',
+  'application/csv',
+  'application/x-csv',
+  'message/delivery-status',
+  'message/disposition-notification',
+  'message/rfc822-headers',
+  'text/rfc822-headers',
+]);
+
+/** Whether an attachment of this type can hold searchable text (binary types are never decoded). */
+export function isTextLike(contentType: string): boolean {
+  const type = contentType.toLowerCase();
+  return type.startsWith('text/') || TEXT_LIKE_TYPES.has(type) || type.endsWith('+xml') || type.endsWith('+json');
+}
+
+/**
+ * Decode attachment bytes in the charset it declares. An unknown or missing charset falls back to
+ * strict UTF-8, then windows-1252 (LIBRARIES.md "Encodings"): a legacy attachment must still match.
+ */
+export function decodeText(bytes: Buffer, charset: string | undefined): string {
+  if (charset && iconv.encodingExists(charset)) return iconv.decode(bytes, charset);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return iconv.decode(bytes, 'windows-1252');
+  }
+}
+
+/**
+ * The visible text of an HTML body. Entities are decoded and tags no longer split words, so
+ * `Anna <b>M&uuml;ller</b>` reads "Anna Müller". Links keep their href so `mailto:` targets count.
+ */
+export function htmlToText(html: string): string {
+  return convert(html, {
+    wordwrap: false,
+    selectors: [
+      { selector: 'a', options: { hideLinkHrefIfSameAsText: true, ignoreHref: false } },
+      { selector: 'img', format: 'skip' },
+    ],
+  });
+}

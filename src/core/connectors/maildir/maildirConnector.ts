@@ -1,0 +1,29 @@
+import { basename, dirname } from 'node:path';
+import { z } from 'zod';
+import { sourceBaseSchema, type Connector } from '../connector.js';
+import { checkFolder, searchMessageFolder } from '../mail/folderSource.js';
+
+const maildirConfigSchema = sourceBaseSchema
+  .extend({
+    type: z.literal('maildir'),
+    path: z.string().min(1),
+  })
+  .strict();
+export type MaildirConfig = z.infer<typeof maildirConfigSchema>;
+
+/**
+ * Messages live in `cur/` and `new/` of the maildir and of every Maildir++ subfolder (`.Sent/cur`);
+ * `tmp/` holds deliveries in progress and dovecot's index files are not messages.
+ */
+const isMaildirMessage = (path: string, name: string) => {
+  const folder = basename(dirname(path));
+  return (folder === 'cur' || folder === 'new') && !name.startsWith('.');
+};
+
+/** A Maildir (with Maildir++ subfolders); one finding per message file. Locator: messageId + path. */
+export const maildirConnector: Connector<MaildirConfig> = {
+  type: 'maildir',
+  configSchema: maildirConfigSchema,
+  check: (config, ctx) => checkFolder(config.path, ctx),
+  search: (config, subject, ctx) => searchMessageFolder(config.path, isMaildirMessage, subject, ctx),
+};

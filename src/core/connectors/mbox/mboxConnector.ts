@@ -1,0 +1,68 @@
+import { open } from 'node:fs/promises';
+import { z } from 'zod';
+import { SourceError, sourceBaseSchema, type CheckResult, type Connector, type SearchContext } from '../connector.js';
+import { MAX_MESSAGE_BYTES } from '../mail/mailLimits.js';
+import { mailEvents } from '../mail/mailEvents.js';
+import { PROGRESS_EVERY } from '../mail/mailFiles.js';
+import { scanMessage } from '../mail/scanMessage.js';
+import { splitMbox, startsLikeMbox } from '../mail/mboxSplitter.js';
+
+const mboxConfigSchema = sourceBaseSchema
+  .extend({
+    type: z.literal('mbox'),
+    path: z.string().min(1),
+    /** mboxrd (default; Thunderbird, Gmail Takeout, mutt) or mboxo: how ">From " lines are unquoted. */
+    format: z.enum(['mboxrd', 'mboxo']).default('mboxrd'),
+  })
+  .strict();
+export type MboxConfig = z.infer<typeof mboxConfigSchema>;
+
+/** An mbox file (mboxo or mboxrd); one finding per message. Locator: messageId + path + offset. */
+export const mboxConnector: Connector<MboxConfig> = {
+  type: 'mbox',
+  configSchema: mboxConfigSchema,
+
+  async check(config, ctx): Promise<CheckResult> {
+    try {
+      await openMbox(config, ctx);
+      return { ok: true, message: `mbox ${config.path} is readable` };
+    } catch (err) {
+      return { ok: false, message: (err as Error).message };
+    }
+  },
+
+  async *search(config, subject, ctx) {
+    const file = await openMbox(config, ctx);
+    let scanned = 0;
+    for await (const message of splitMbox(file, config.format, ctx.signal)) {
+      const where = { path: config.path, offset: message.offset };
+      if (message.raw.length > MAX_MESSAGE_BYTES) {
+        yield { kind: 'warning', locator: where, message: `message of ${message.raw.length} bytes exceeds the ${MAX_MESSAGE_BYTES}-byte limit; not searched`, uncovered: true };
+        continue;
+      }
+      yield* mailEvents(await scanMessage(message.raw, subject), where);
+      if (++scanned % PROGRESS_EVERY === 0) ctx.progress({ scanned });
+    }
+    ctx.progress({ scanned });
+  },
+};
+
+/** The mbox's absolute path, after checking that it exists and starts with a "From " line. */
+async function openMbox(config: MboxConfig, ctx: SearchContext): Promise<string> {
+  const file = ctx.resolvePath(config.path);
+  let handle;
+  try {
+    handle = await open(file, 'r');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new SourceError(`mbox ${config.path} ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`}`);
+  }
+  try {
+    const head = Buffer.alloc(256);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    if (!startsLikeMbox(head.subarray(0, bytesRead))) throw new SourceError(`${config.path} is not an mbox file: it does not start with a "From " line`);
+  } finally {
+    await handle.close();
+  }
+  return file;
+}

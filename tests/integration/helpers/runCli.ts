@@ -1,0 +1,92 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SearchResult } from '../../../src/shared/findings.js';
+
+/** The repository root; the CLI under test is the compiled one (`npm run build`), exactly what users run. */
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+/** `../shared` beside the clone (DESIGN.md examples and fixtures), read-only in CI. */
+export const SHARED_DIR = join(REPO_ROOT, '..', 'shared');
+
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Run `auskunft ARGS` as a user would, in `cwd`, with extra environment variables. */
+export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'auskunft.js'), ...args], {
+      cwd: options.cwd ?? REPO_ROOT,
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+/** A fresh temp folder for one test. */
+export function tempDir(prefix = 'auskunft-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Write files (relative path → content) below `dir`, creating folders. */
+export function writeFiles(dir: string, files: Record<string, string | Buffer>): void {
+  for (const [path, content] of Object.entries(files)) {
+    const full = join(dir, path);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, content);
+  }
+}
+
+/** A minimal register with one activity per kind of source, enough for search tests. */
+export const TEST_REGISTER = `
+activities:
+  - id: contact-email
+    name: { de: Kontaktaufnahme per E-Mail, en: Contact by email }
+    purposes: [{ de: Bearbeitung Ihrer Anfrage, en: Handling your enquiry }]
+    categories: [contact.name, contact.email, communication.content]
+    legalBasis: ["6(1)(b)"]
+    recipients: []
+    retention: { de: Bis zum Ende gesetzlicher Aufbewahrungsfristen, en: Until statutory retention periods end }
+    automatedDecisions: false
+    localCopy: true
+    sourceTypes: [mbox, eml, maildir, imap]
+categories:
+  - { id: contact.name, name: { de: Name, en: Name } }
+  - { id: contact.email, name: { de: E-Mail-Adresse, en: Email address } }
+  - { id: communication.content, name: { de: Inhalt der Kommunikation, en: Content of communication } }
+`;
+
+export const TEST_CONTROLLER = `controller:
+  name: Firma GmbH
+  address: "Musterweg 1, 72622 Nürtingen"
+  email: datenschutz@firma.example
+  supervisoryAuthority: "LfDI Baden-Württemberg, Lautenschlagerstraße 20, 70173 Stuttgart"
+`;
+
+/** Write a workspace with the given sources YAML and a subject, run `auskunft search`, parse the output. */
+export async function searchWorkspace(dir: string, sourcesYaml: string, subjectYaml: string): Promise<CliRun & { result?: SearchResult }> {
+  writeFiles(dir, {
+    'register.yaml': TEST_REGISTER,
+    'auskunft.yaml': `${TEST_CONTROLLER}register: register.yaml\nsources:\n${sourcesYaml}`,
+    'subject.yaml': subjectYaml,
+  });
+  const out = join(dir, 'findings.json');
+  const run = await runCli(['search', '--workspace', join(dir, 'auskunft.yaml'), '--subject', join(dir, 'subject.yaml'), '--out', out]);
+  let result: SearchResult | undefined;
+  try {
+    result = JSON.parse(readFileSync(out, 'utf8')) as SearchResult;
+  } catch {
+    result = undefined;
+  }
+  return { ...run, result };
+}
