@@ -73,7 +73,7 @@ const TRAPS: Record<string, { raw: string | Buffer; strength: 'strong' | 'weak' 
   },
   'windows-1252@t': {
     raw: Buffer.concat([
-      Buffer.from('Message-ID: <windows-1252@t>\nFrom: a@firma.example\nTo: b@firma.example\nSubject: x\nContent-Type: text/plain; charset=windows-1252\nContent-Transfer-Encoding: 8bit\n\n'),
+      Buffer.from('Message-ID: <windows-1252@t>\nDate: Mon, 13 Jan 2025 09:00:00 +0100\nFrom: a@firma.example\nTo: b@firma.example\nSubject: x\nContent-Type: text/plain; charset=windows-1252\nContent-Transfer-Encoding: 8bit\n\n'),
       cp1252('Termin mit Jürgen Weiß, Tel. 0711/12345678.\n'),
     ]),
     strength: 'strong',

@@ -14,3 +14,9 @@ export const MAX_HTML_TO_TEXT_CHARS = 4 * 1024 * 1024;
 
 /** A single message larger than this is refused (warning, uncovered): it would not fit the memory bar. */
 export const MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Forwarded messages inside forwarded messages: real chains rarely pass 5; a crafted message with
+ * thousands of levels must not exhaust the stack (compare postal-mime's MAX_RFC822_NESTING_DEPTH).
+ */
+export const MAX_RFC822_NESTING_DEPTH = 20;

@@ -2,7 +2,10 @@ import { MailParser, type AddressObject, type AttachmentStream, type HeaderValue
 import type { Match, RecordData } from '../../../shared/findings.js';
 import type { SubjectQuery } from '../../domain/subjectQuery.js';
 import { decodeText, htmlToText, isTextLike } from './textPart.js';
-import { MAX_HTML_TO_TEXT_CHARS, MAX_RECORD_TEXT_CHARS, MAX_TEXT_ATTACHMENT_BYTES } from './mailLimits.js';
+import { MAX_HTML_TO_TEXT_CHARS, MAX_MESSAGE_BYTES, MAX_RECORD_TEXT_CHARS, MAX_RFC822_NESTING_DEPTH, MAX_TEXT_ATTACHMENT_BYTES } from './mailLimits.js';
+
+/** Attached messages (RFC 2046 §5.2.1, RFC 6532 message/global): scanned as messages of their own. */
+const ATTACHED_MESSAGE_TYPES = new Set(['message/rfc822', 'message/global']);
 
 export type MailRecord = Extract<RecordData, { kind: 'mail' }>;
 
@@ -30,7 +33,7 @@ const SKIPPED_HEADERS = new Set(['message-id', 'references', 'in-reply-to', 'dat
  *   const scan = await scanMessage(readFileSync('mail.eml'), compileSubject(subject));
  *   if (scan.matches.length) console.log(scan.messageId, strengthOf(scan.matches));
  */
-export async function scanMessage(raw: Buffer, subject: SubjectQuery): Promise<MailScan> {
+export async function scanMessage(raw: Buffer, subject: SubjectQuery, depth = 0): Promise<MailScan> {
   const matches = new MatchSet();
   const problems: string[] = [];
   const attachments: NonNullable<MailRecord['attachments']> = [];
@@ -50,7 +53,7 @@ export async function scanMessage(raw: Buffer, subject: SubjectQuery): Promise<M
           text = data;
           return;
         }
-        pending = pending.then(() => readAttachment(data, subject, matches, attachments, problems)).catch(reject);
+        pending = pending.then(() => readAttachment(data, { subject, matches, list: attachments, problems, depth })).catch(reject);
       });
       parser.on('error', reject);
       parser.on('end', () => pending.then(resolve, reject));
@@ -102,21 +105,25 @@ export async function scanMessage(raw: Buffer, subject: SubjectQuery): Promise<M
   };
 }
 
-async function readAttachment(
-  attachment: AttachmentStream,
-  subject: SubjectQuery,
-  matches: MatchSet,
-  list: NonNullable<MailRecord['attachments']>,
-  problems: string[],
-): Promise<void> {
-  const textLike = isTextLike(attachment.contentType);
+interface AttachmentScan {
+  readonly subject: SubjectQuery;
+  readonly matches: MatchSet;
+  readonly list: NonNullable<MailRecord['attachments']>;
+  readonly problems: string[];
+  readonly depth: number;
+}
+
+async function readAttachment(attachment: AttachmentStream, scan: AttachmentScan): Promise<void> {
+  const attachedMessage = ATTACHED_MESSAGE_TYPES.has(attachment.contentType.toLowerCase());
+  const textLike = attachedMessage || isTextLike(attachment.contentType);
+  const limit = attachedMessage ? MAX_MESSAGE_BYTES : MAX_TEXT_ATTACHMENT_BYTES;
   const chunks: Buffer[] = [];
   let size = 0;
   let kept = 0;
   try {
     for await (const chunk of attachment.content as AsyncIterable<Buffer>) {
       size += chunk.length;
-      if (textLike && kept < MAX_TEXT_ATTACHMENT_BYTES) {
+      if (textLike && kept < limit) {
         chunks.push(chunk);
         kept += chunk.length;
       }
@@ -124,14 +131,27 @@ async function readAttachment(
   } finally {
     attachment.release?.();
   }
-  list.push({ filename: attachment.filename, contentType: attachment.contentType, size });
+  scan.list.push({ filename: attachment.filename, contentType: attachment.contentType, size });
   if (!textLike) return;
   const name = attachment.filename ?? attachment.contentType;
-  if (size > MAX_TEXT_ATTACHMENT_BYTES) problems.push(`text attachment "${name}" searched only in its first ${MAX_TEXT_ATTACHMENT_BYTES} bytes`);
+  if (size > limit) scan.problems.push(`attachment "${name}" searched only in its first ${limit} bytes`);
+
+  if (attachedMessage) {
+    // A forwarded message belongs to the message that carries it (DESIGN.md "Findings").
+    if (scan.depth >= MAX_RFC822_NESTING_DEPTH) {
+      scan.problems.push(`attached message "${name}" nested deeper than ${MAX_RFC822_NESTING_DEPTH} levels; searched as raw text`);
+      scan.matches.addAll(scan.subject.scanText(decodeText(Buffer.concat(chunks), undefined), `attachment:${name}`));
+      return;
+    }
+    const inner = await scanMessage(Buffer.concat(chunks), scan.subject, scan.depth + 1);
+    scan.matches.addAll(inner.matches.map((m) => ({ ...m, field: `attachment:${name}:${m.field ?? ''}` })));
+    scan.problems.push(...inner.problems.map((p) => `attached message "${name}": ${p}`));
+    return;
+  }
   const charset = contentTypeParam(attachment.headers.get('content-type'), 'charset');
   let content = decodeText(Buffer.concat(chunks), charset);
   if (/html/i.test(attachment.contentType)) content += `\n${safeHtmlToText(content)}`;
-  matches.addAll(subject.scanText(content, `attachment:${name}`));
+  scan.matches.addAll(scan.subject.scanText(content, `attachment:${name}`));
 }
 
 function scanHeaders(headers: Headers, subject: SubjectQuery, matches: MatchSet): void {

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import type { Subject } from '../../shared/subject.js';
+import type { CaseId } from './ids.js';
+
+/**
+ * Where a case stands in the officer's job (DESIGN.md): received and being worked on, waiting for a
+ * review of its findings, answered, or closed without an answer (withdrawn, or refused under
+ * Art. 12(5)).
+ */
+export const CaseStatusSchema = z.enum(['open', 'review', 'answered', 'closed']);
+export type CaseStatus = z.infer<typeof CaseStatusSchema>;
+
+/** A case as `listCases` shows it: no identifiers beyond the name, so a list loads no more personal data than it shows. */
+export interface CaseSummary {
+  readonly id: CaseId;
+  readonly createdAt: string; // ISO 8601 UTC
+  readonly receivedOn: string; // YYYY-MM-DD: the one-month deadline of Art. 12(3) runs from here
+  readonly status: CaseStatus;
+  readonly subjectName: string | null;
+  readonly workspacePath: string | null;
+}
+
+/** A whole case, with the subject as recorded. */
+export interface CaseRecord extends CaseSummary {
+  readonly subject: Subject;
+  /** How the requester's identity was checked (Art. 12(6)), in the officer's words. */
+  readonly identityVerification: string | null;
+}
+
+/** Columns `cases` rows are read with; shared by getCase and listCases. */
+export const CASE_COLUMNS = 'id, created_at, received_on, status, subject_name, identity_verification, workspace_path';
+
+export interface CaseRow {
+  id: string;
+  created_at: string;
+  received_on: string;
+  status: string;
+  subject_name: string | null;
+  identity_verification: string | null;
+  workspace_path: string | null;
+}
+
+export function caseSummaryFromRow(row: CaseRow): CaseSummary {
+  return {
+    id: row.id as CaseId,
+    createdAt: row.created_at,
+    receivedOn: row.received_on,
+    status: CaseStatusSchema.parse(row.status),
+    subjectName: row.subject_name,
+    workspacePath: row.workspace_path,
+  };
+}

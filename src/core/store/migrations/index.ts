@@ -1,0 +1,5 @@
+import type { Migration } from '../migrate.js';
+import * as m001 from './001_initial.js';
+
+/** Every migration, in order. Append new ones; never reorder or remove. */
+export const MIGRATIONS: readonly Migration[] = [m001];
