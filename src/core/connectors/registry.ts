@@ -1,4 +1,14 @@
 import type { Connector, SourceBase } from './connector.js';
+import { callsConnector } from './calls/callsConnector.js';
+import { contactsConnector } from './contacts/contactsConnector.js';
+import { documentsConnector } from './documents/documentsConnector.js';
+import { emlConnector } from './eml/emlConnector.js';
+import { imapConnector } from './imap/imapConnector.js';
+import { maildirConnector } from './maildir/maildirConnector.js';
+import { mboxConnector } from './mbox/mboxConnector.js';
+import { tableConnector } from './table/tableConnector.js';
+import { ticketsConnector } from './tickets/ticketsConnector.js';
+import { weblogConnector } from './weblog/weblogConnector.js';
 
 /**
  * Every source type Auskunft can search, by the `type` a workspace names (STYLE.md §6: an explicit
@@ -6,6 +16,16 @@ import type { Connector, SourceBase } from './connector.js';
  */
 const connectors: ReadonlyArray<Connector<SourceBase>> = [
   // Each connector adds itself here, one line each.
+  mboxConnector as Connector<SourceBase>,
+  emlConnector as Connector<SourceBase>,
+  maildirConnector as Connector<SourceBase>,
+  imapConnector as Connector<SourceBase>,
+  tableConnector as Connector<SourceBase>,
+  weblogConnector as Connector<SourceBase>,
+  ticketsConnector as Connector<SourceBase>,
+  documentsConnector as Connector<SourceBase>,
+  callsConnector as Connector<SourceBase>,
+  contactsConnector as Connector<SourceBase>,
 ];
 
 const byType = new Map(connectors.map((c) => [c.type, c] as const));

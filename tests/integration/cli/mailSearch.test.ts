@@ -123,7 +123,7 @@ describe('auskunft search over mail files', () => {
     // The same messages as an eml folder (nested) and as a maildir.
     Object.entries(TRAPS).forEach(([id, t], i) => writeFiles(dir, { [`export/${i % 2 ? 'sub/' : ''}${id.replace('@', '_')}.eml`]: t.raw }));
     Object.entries(DISTRACTORS).forEach(([id, raw]) => writeFiles(dir, { [`export/${id.replace('@', '_')}.eml`]: raw }));
-    Object.entries(TRAPS).forEach(([id, t], i) => writeFiles(dir, { [`Maildir/${i % 2 ? '.Archiv/' : ''}cur/${i}.host:2,S`]: t.raw }));
+    Object.values(TRAPS).forEach((t, i) => writeFiles(dir, { [`Maildir/${i % 2 ? '.Archiv/' : ''}cur/${i}.host:2,S`]: t.raw }));
     writeFiles(dir, { 'Maildir/tmp/unfinished': String(TRAPS['name-only@t']!.raw), 'Maildir/new/.hidden': 'x' });
     const run = await searchWorkspace(
       dir,

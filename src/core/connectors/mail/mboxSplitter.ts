@@ -13,6 +13,13 @@ const SEPARATOR = Buffer.from('\nFrom ');
 const POSTMARK = /^From \S*\s.*\d{1,2}:\d\d/;
 const READ_CHUNK = 1024 * 1024;
 
+export interface SplitOptions {
+  /** Start at this byte offset, which must be that of a "From " line (re-reading one message by its locator). */
+  readonly start?: number;
+  /** Bytes per read; a reader that wants one small message reads less than a full scan does. */
+  readonly chunkSize?: number;
+}
+
 /**
  * Split an mbox file into messages, streaming (RFC 4155). Hand-written rather than `mbox-reader`
  * because the locator needs each message's byte offset, which mbox-reader does not expose, and
@@ -23,30 +30,44 @@ export async function* splitMbox(path: string, format: MboxFormat, signal?: Abor
   let pending: Buffer[] = []; // together: the file bytes from `start` up to `fileOffset`
   let start = 0; // file offset of the current message's "From " line
   let fileOffset = 0; // file offset just past the bytes read so far
-  let tail: Buffer = Buffer.alloc(0); // the last bytes before this chunk, to see a separator split across chunks
+  let tail: Buffer = Buffer.alloc(0); // the last bytes of the previous chunk
 
   for await (const chunk of createReadStream(path, { highWaterMark: READ_CHUNK }) as AsyncIterable<Buffer>) {
     signal?.throwIfAborted();
-    const window = tail.length ? Buffer.concat([tail, chunk]) : chunk;
-    const windowStart = fileOffset - tail.length;
+    const chunkStart = fileOffset;
     pending.push(chunk);
     fileOffset += chunk.length;
-    for (let search = 0; ; ) {
-      const hit = window.indexOf(SEPARATOR, search);
-      if (hit < 0) break;
-      search = hit + 1;
-      const lineStart = windowStart + hit + 1; // file offset of "From "
-      if (lineStart <= start || !isPostmark(window, hit + 1)) continue;
+    for (const lineStart of separatorsIn(tail, chunk, chunkStart)) {
+      if (lineStart <= start) continue;
       // One view over the bytes of the message and what follows it; slicing it copies nothing.
       const block = pending.length === 1 ? pending[0]! : Buffer.concat(pending);
       yield toMessage(start, block.subarray(0, lineStart - start), format);
       pending = [block.subarray(lineStart - start)];
       start = lineStart;
     }
-    tail = window.subarray(Math.max(0, window.length - (SEPARATOR.length - 1)));
+    tail = chunk.subarray(Math.max(0, chunk.length - SEPARATOR.length));
   }
-  const rest = Buffer.concat(pending);
+  const rest = pending.length === 1 ? pending[0]! : Buffer.concat(pending);
   if (rest.length > 0) yield toMessage(start, rest, format);
+}
+
+/**
+ * File offsets of the postmark lines that start in `chunk`. A separator cut by the chunk border is
+ * found in a small seam buffer (the previous chunk's last bytes + this chunk's first), so the
+ * chunk itself is never copied.
+ */
+function* separatorsIn(tail: Buffer, chunk: Buffer, chunkStart: number): Generator<number> {
+  if (tail.length) {
+    const seam = Buffer.concat([tail, chunk.subarray(0, Math.min(chunk.length, 256))]);
+    const hit = seam.indexOf(SEPARATOR);
+    // Only separators that straddle the border: those wholly inside the chunk are found below.
+    if (hit >= 0 && hit < tail.length && hit + SEPARATOR.length > tail.length && isPostmark(seam, hit + 1)) {
+      yield chunkStart - tail.length + hit + 1;
+    }
+  }
+  for (let hit = chunk.indexOf(SEPARATOR); hit >= 0; hit = chunk.indexOf(SEPARATOR, hit + 1)) {
+    if (isPostmark(chunk, hit + 1)) yield chunkStart + hit + 1;
+  }
 }
 
 /** Whether the bytes at `at` start a postmark line; it may be cut by the chunk end, then assume yes. */

@@ -2,6 +2,7 @@ import { MailParser, type AddressObject, type AttachmentStream, type HeaderValue
 import type { Match, RecordData } from '../../../shared/findings.js';
 import type { SubjectQuery } from '../../domain/subjectQuery.js';
 import { decodeText, htmlToText, isTextLike } from './textPart.js';
+import { PRUNED_SIZE_HEADER, pruneBinaryParts } from './pruneBinaryParts.js';
 import { MAX_HTML_TO_TEXT_CHARS, MAX_MESSAGE_BYTES, MAX_RECORD_TEXT_CHARS, MAX_RFC822_NESTING_DEPTH, MAX_TEXT_ATTACHMENT_BYTES } from './mailLimits.js';
 
 /** Attached messages (RFC 2046 §5.2.1, RFC 6532 message/global): scanned as messages of their own. */
@@ -57,7 +58,7 @@ export async function scanMessage(raw: Buffer, subject: SubjectQuery, depth = 0)
       });
       parser.on('error', reject);
       parser.on('end', () => pending.then(resolve, reject));
-      parser.end(raw);
+      parser.end(pruneBinaryParts(raw));
     });
   } catch (err) {
     problems.push(`could not be decoded completely (${errorText(err)}); searched as raw text`);
@@ -131,7 +132,8 @@ async function readAttachment(attachment: AttachmentStream, scan: AttachmentScan
   } finally {
     attachment.release?.();
   }
-  scan.list.push({ filename: attachment.filename, contentType: attachment.contentType, size });
+  const prunedSize = Number(headerText(attachment.headers.get(PRUNED_SIZE_HEADER)));
+  scan.list.push({ filename: attachment.filename, contentType: attachment.contentType, size: prunedSize > 0 ? prunedSize : size });
   if (!textLike) return;
   const name = attachment.filename ?? attachment.contentType;
   if (size > limit) scan.problems.push(`attachment "${name}" searched only in its first ${limit} bytes`);

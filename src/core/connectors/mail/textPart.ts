@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import { convert } from 'html-to-text';
+import { compile } from 'html-to-text';
 
 /** Content types whose bytes are text a person could have written an identifier into. */
 const TEXT_LIKE_TYPES = new Set([
@@ -39,11 +39,14 @@ export function decodeText(bytes: Buffer, charset: string | undefined): string {
  * `Anna <b>M&uuml;ller</b>` reads "Anna Müller". Links keep their href so `mailto:` targets count.
  */
 export function htmlToText(html: string): string {
-  return convert(html, {
-    wordwrap: false,
-    selectors: [
-      { selector: 'a', options: { hideLinkHrefIfSameAsText: true, ignoreHref: false } },
-      { selector: 'img', format: 'skip' },
-    ],
-  });
+  return renderHtml(html);
 }
+
+// Compiled once: html-to-text otherwise rebuilds its options on every call (measured: 7% of a scan).
+const renderHtml = compile({
+  wordwrap: false,
+  selectors: [
+    { selector: 'a', options: { hideLinkHrefIfSameAsText: true, ignoreHref: false } },
+    { selector: 'img', format: 'skip' },
+  ],
+});

@@ -1,0 +1,129 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * Measuring helpers shared by the benchmarks: run a command, time it, take its peak RSS.
+ * Benchmarks print ratios, not verdicts (DESIGN.md "bench/").
+ */
+
+export interface RunOptions {
+  readonly cwd?: string;
+  readonly env?: NodeJS.ProcessEnv;
+  /** Kill the command (its whole process group) after this long. */
+  readonly timeoutMs?: number;
+  /** Run under GNU time (`/usr/bin/time`) to get peak RSS and CPU seconds. */
+  readonly measureRss?: boolean;
+  /** Send stdout to /dev/null instead of collecting it. */
+  readonly discardStdout?: boolean;
+}
+
+export interface CommandResult {
+  readonly command: string;
+  readonly exitCode: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly timedOut: boolean;
+  readonly wallSeconds: number;
+  /** Peak resident set size of the command in KiB (`%M`), when measured. */
+  readonly peakRssKb?: number;
+  readonly userSeconds?: number;
+  readonly systemSeconds?: number;
+  /** The last OUTPUT_KEEP characters of each stream: enough for a count or an error message. */
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+const OUTPUT_KEEP = 64 * 1024;
+export const GNU_TIME = '/usr/bin/time';
+
+/**
+ * Run `cmd args`, measuring wall time with hrtime and, with `measureRss`, peak RSS via
+ * `/usr/bin/time -f '%e %U %S %M' -o FILE` (a file, so the command's own stderr stays clean).
+ * Note: `%M` is the largest RSS of the waited-for process, not the sum over a process tree.
+ */
+export async function runCommand(cmd: string, args: readonly string[], options: RunOptions = {}): Promise<CommandResult> {
+  let timeFile: string | undefined;
+  let file = cmd;
+  let argv = [...args];
+  if (options.measureRss) {
+    if (!existsSync(GNU_TIME)) throw new Error(`${GNU_TIME} is needed to measure peak RSS`);
+    const dir = mkdtempSync(join(tmpdir(), 'auskunft-bench-'));
+    timeFile = join(dir, 'time.txt');
+    file = GNU_TIME;
+    argv = ['-f', '%e %U %S %M', '-o', timeFile, cmd, ...args];
+  }
+  const command = [cmd, ...args].join(' ');
+  const started = process.hrtime.bigint();
+  const child = spawn(file, argv, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', options.discardStdout ? 'ignore' : 'pipe', 'pipe'], detached: true });
+  let stdout = '';
+  let stderr = '';
+  const keep = (buf: string, chunk: Buffer): string => {
+    const next = buf + chunk.toString('utf8');
+    return next.length > OUTPUT_KEEP ? next.slice(-OUTPUT_KEEP) : next;
+  };
+  child.stdout?.on('data', (c: Buffer) => (stdout = keep(stdout, c)));
+  child.stderr?.on('data', (c: Buffer) => (stderr = keep(stderr, c)));
+  let timedOut = false;
+  const timer = options.timeoutMs
+    ? setTimeout(() => {
+        timedOut = true;
+        // The child leads its own process group (detached), so this ends it and nothing else.
+        if (child.pid) process.kill(-child.pid, 'SIGKILL');
+      }, options.timeoutMs)
+    : undefined;
+  const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (c, s) => resolve({ code: c, signal: s }));
+  });
+  if (timer) clearTimeout(timer);
+  const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+
+  let measured: Pick<CommandResult, 'peakRssKb' | 'userSeconds' | 'systemSeconds'> = {};
+  if (timeFile) {
+    // GNU time writes "Command exited with non-zero status N" before the format line when N != 0.
+    const lines = existsSync(timeFile) ? readFileSync(timeFile, 'utf8').trim().split('\n') : [];
+    const fields = (lines[lines.length - 1] ?? '').trim().split(/\s+/).map(Number);
+    if (fields.length === 4 && fields.every((n) => Number.isFinite(n))) {
+      measured = { userSeconds: fields[1], systemSeconds: fields[2], peakRssKb: fields[3] };
+    }
+    rmSync(join(timeFile, '..'), { recursive: true, force: true });
+  }
+  return { command, exitCode: code, signal, timedOut, wallSeconds, ...measured, stdout, stderr };
+}
+
+/** Run `n` times and keep the fastest run (the usual way to time a short, cache-warm command). */
+export async function bestOf(n: number, run: () => Promise<CommandResult>): Promise<CommandResult & { readonly runs: number[] }> {
+  let best: CommandResult | undefined;
+  const runs: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = await run();
+    runs.push(r.wallSeconds);
+    if (!best || r.wallSeconds < best.wallSeconds) best = r;
+  }
+  if (!best) throw new Error('bestOf needs n >= 1');
+  return { ...best, runs };
+}
+
+/** Read a file once so that the timed runs that follow all start from a warm page cache. */
+export async function warmPageCache(path: string): Promise<number> {
+  const r = await runCommand('cat', [path], { discardStdout: true }); // cat FILE > /dev/null
+  if (r.exitCode !== 0) throw new Error(`cat ${path} failed: ${r.stderr.trim()}`);
+  return r.wallSeconds;
+}
+
+/** Whether `cmd` can be run (e.g. `rg --version`). */
+export async function commandWorks(cmd: string, args: readonly string[]): Promise<boolean> {
+  try {
+    return (await runCommand(cmd, args)).exitCode === 0;
+  } catch {
+    return false;
+  }
+}
+
+/** A fixed-width text table: right-aligned columns, one header row. */
+export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]): string => cells.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { sourceBaseSchema, type Connector } from '../connector.js';
+import { checkFolder } from '../mail/folderSource.js';
+import { searchDocuments } from './searchDocuments.js';
+
+const documentsConfigSchema = sourceBaseSchema
+  .extend({
+    type: z.literal('documents'),
+    /** A folder, searched recursively (symlinks are not followed). */
+    path: z.string().min(1),
+  })
+  .strict();
+export type DocumentsConfig = z.infer<typeof documentsConfigSchema>;
+
+/**
+ * A folder of letters and files: PDF (text layer), DOCX, TXT, EML. One finding per document;
+ * locator `{ path }`, plus `page` for the first PDF page that concerns the subject.
+ */
+export const documentsConnector: Connector<DocumentsConfig> = {
+  type: 'documents',
+  configSchema: documentsConfigSchema,
+  check: (config, ctx) => checkFolder(config.path, ctx),
+  search: (config, subject, ctx) => searchDocuments(config.path, subject, ctx),
+};

@@ -1,0 +1,60 @@
+import type { Match } from '../../../shared/findings.js';
+import type { SubjectQuery } from '../../domain/subjectQuery.js';
+import { parseCellDate } from './cellDate.js';
+import { columnName, type ColumnPlan } from './columnPlan.js';
+
+/** Longest label shown in a finding's title; the full row is in the record. */
+const MAX_LABEL_CHARS = 60;
+
+export interface RowScan {
+  readonly matches: Match[];
+  /** Every cell of the row, in column order, for review and the copy (empty cells included). */
+  readonly fields: Array<{ name: string; value: string }>;
+  /** A short human label for the title: the person's name, else their email, id or first cell. */
+  readonly label: string;
+  readonly date: string | null;
+}
+
+/**
+ * Scans one row for the subject: every cell as text under its header, hashed columns by hash, and
+ * the name assembled from first- and last-name columns (so "Anna" | "Müller" still gives the weak
+ * name match that neither cell gives alone).
+ */
+export function scanRow(plan: ColumnPlan, cells: ReadonlyArray<string>, subject: SubjectQuery): RowScan {
+  const width = Math.max(cells.length, plan.headers.length);
+  const fields: Array<{ name: string; value: string }> = [];
+  const matches: Match[] = [];
+  for (let i = 0; i < width; i++) {
+    const name = columnName(plan.headers, i);
+    const value = cells[i] ?? '';
+    fields.push({ name, value });
+    if (!value.trim()) continue;
+    const algorithm = plan.hashed.get(i);
+    // A hex digest is not scanned as text: its digit runs could look like phone numbers or ids.
+    matches.push(...(algorithm ? subject.matchPhoneHash(value.trim(), algorithm, name) : subject.scanText(value, name)));
+  }
+  const cell = (i: number | undefined): string => (i === undefined ? '' : (cells[i] ?? '').trim());
+  const composedName = [cell(plan.firstName), cell(plan.lastName)].filter(Boolean).join(' ');
+  if (plan.firstName !== undefined && plan.lastName !== undefined && cell(plan.firstName) && cell(plan.lastName)) {
+    const field = `${columnName(plan.headers, plan.firstName)} + ${columnName(plan.headers, plan.lastName)}`;
+    matches.push(...subject.scanText(composedName, field));
+  }
+  const label = composedName || cell(plan.fullName) || cell(plan.email) || cell(plan.customerId) || cells.find((c) => c.trim())?.trim() || '';
+  return {
+    matches: dedupeMatches(matches),
+    fields,
+    label: label.length > MAX_LABEL_CHARS ? `${label.slice(0, MAX_LABEL_CHARS - 1)}…` : label,
+    date: plan.date === undefined ? null : parseCellDate(cell(plan.date)),
+  };
+}
+
+/** One match per identifier and field: a name found in "Nachname" and again in "Vorname + Nachname" stays two. */
+export function dedupeMatches(matches: ReadonlyArray<Match>): Match[] {
+  const seen = new Set<string>();
+  return matches.filter((m) => {
+    const key = `${m.type}\u0000${m.value}\u0000${m.field ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,75 @@
+import { basename } from 'node:path';
+import ExcelJS, { type CellValue } from 'exceljs';
+import type { SubjectQuery } from '../../domain/subjectQuery.js';
+import { SourceError, type SearchContext, type SearchEvent } from '../connector.js';
+import { buildColumnPlan, type ColumnPlan } from './columnPlan.js';
+import { scanRow } from './scanRow.js';
+import type { TableConfig } from './tableConfig.js';
+import { PROGRESS_EVERY_ROWS } from './tableLimits.js';
+import { xlsxCellText } from './xlsxCellText.js';
+
+/**
+ * Searches an .xlsx workbook with exceljs' streaming reader, sheet by sheet and row by row; the first
+ * non-empty row of each sheet is its header. Locator `{ sheet, row }` with Excel's row number.
+ * Known limit: the shared-strings table (every distinct text of the workbook) is held in memory, as
+ * Excel's format requires; rows themselves stream. Hyperlink targets are not read by the streaming
+ * reader; the cell's visible text is.
+ */
+export async function* searchXlsx(absolute: string, config: TableConfig, subject: SubjectQuery, ctx: SearchContext): AsyncGenerator<SearchEvent> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(absolute, {
+    sharedStrings: 'cache',
+    styles: 'cache', // needed to see which numbers are dates
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  const fileName = basename(config.path);
+  const sheetNames: string[] = [];
+  const hashedSeen = new Set<string>();
+  let scanned = 0;
+  try {
+    for await (const sheet of workbook) {
+      const sheetName = (sheet as unknown as { name?: string }).name ?? `Sheet${sheetNames.length + 1}`;
+      sheetNames.push(sheetName);
+      if (config.sheet !== undefined && sheetName !== config.sheet) continue;
+      let plan: ColumnPlan | undefined;
+      for await (const row of sheet) {
+        ctx.signal.throwIfAborted();
+        const values = row.values as CellValue[] | Record<string, CellValue>;
+        // row.values is 1-based and sparse (empty cells are holes): Array.from fills them with ''.
+        const cells = Array.isArray(values) ? Array.from(values.slice(1), (v) => xlsxCellText(v)) : [];
+        if (cells.every((c) => !c.trim())) continue;
+        const locator = { sheet: sheetName, row: row.number };
+        if (!plan) {
+          const built = buildColumnPlan(cells, config);
+          plan = built.plan;
+          // A sheet without the hashed column (a legend, a summary) is still searched as text; only a
+          // hashed column found in no sheet at all fails the source, below.
+          for (const name of Object.keys(config.hashed ?? {})) if (!built.missingHashed.includes(name)) hashedSeen.add(name);
+          for (const name of built.unknownColumns) yield { kind: 'warning', locator, message: `column "${name}" named in columns: is not in this sheet's header` };
+          continue;
+        }
+        const found = scanRow(plan, cells, subject);
+        if (++scanned % PROGRESS_EVERY_ROWS === 0) ctx.progress({ scanned });
+        if (!found.matches.length) continue;
+        yield {
+          kind: 'finding',
+          locator,
+          matches: found.matches,
+          title: `${fileName}, ${sheetName}, Zeile ${row.number}${found.label ? `: ${found.label}` : ''}`,
+          date: found.date,
+          record: { kind: 'row', fields: found.fields },
+        };
+      }
+    }
+  } catch (err) {
+    if (err instanceof SourceError || (err as Error).name === 'AbortError') throw err;
+    throw new SourceError(`${config.path} cannot be read as an .xlsx workbook: ${(err as Error).message}`);
+  }
+  ctx.progress({ scanned });
+  if (config.sheet !== undefined && !sheetNames.includes(config.sheet)) {
+    throw new SourceError(`${config.path} has no sheet "${config.sheet}" (sheets: ${sheetNames.join(', ') || 'none'})`);
+  }
+  const neverFound = Object.keys(config.hashed ?? {}).filter((name) => !hashedSeen.has(name));
+  if (neverFound.length) throw new SourceError(`${config.path}: hashed column ${neverFound.map((c) => `"${c}"`).join(', ')} is in no sheet's header`);
+}

@@ -1,0 +1,52 @@
+import type { SubjectQuery } from '../../domain/subjectQuery.js';
+import type { CheckResult, Connector, SearchContext, SearchEvent } from '../connector.js';
+import { requireReadableFile } from '../table/tableFile.js';
+import { genericFormat } from './genericFormat.js';
+import { searchJiraCsv } from './jiraCsvSource.js';
+import { searchJsonTickets } from './jsonTicketSource.js';
+import { ticketExportMismatch } from './ticketExportShape.js';
+import { otrsFormat } from './otrsFormat.js';
+import { ticketsConfigSchema, type TicketsConfig } from './ticketsConfig.js';
+import { zammadFormat } from './zammadFormat.js';
+import { searchZendesk } from './zendeskSource.js';
+
+/**
+ * A helpdesk export: Zammad, Zendesk, OTRS/Znuny (JSON), Jira (CSV) or any JSON through a field
+ * mapping. One finding per ticket that concerns the subject, with its articles; locator
+ * `{ ticket }` (number or key). A broken ticket is a warning with its locator and the scan goes on.
+ */
+export const ticketsConnector: Connector<TicketsConfig> = {
+  type: 'tickets',
+  configSchema: ticketsConfigSchema,
+
+  async check(config, ctx): Promise<CheckResult> {
+    try {
+      const absolute = await requireReadableFile(config.path, (p) => ctx.resolvePath(p), 'ticket export');
+      const mismatch = await ticketExportMismatch(absolute, config.format);
+      if (mismatch) return { ok: false, message: `ticket export ${config.path} is not ${config.format}: ${mismatch}` };
+      return { ok: true, message: `ticket export ${config.path} is readable (${config.format})` };
+    } catch (err) {
+      return { ok: false, message: (err as Error).message };
+    }
+  },
+
+  async *search(config, subject, ctx) {
+    const absolute = await requireReadableFile(config.path, (p) => ctx.resolvePath(p), 'ticket export');
+    yield* searchFormat(absolute, config, subject, ctx);
+  },
+};
+
+function searchFormat(absolute: string, config: TicketsConfig, subject: SubjectQuery, ctx: SearchContext): AsyncGenerator<SearchEvent> {
+  switch (config.format) {
+    case 'zammad':
+      return searchJsonTickets(absolute, zammadFormat, subject, ctx);
+    case 'otrs':
+      return searchJsonTickets(absolute, otrsFormat, subject, ctx);
+    case 'generic':
+      return searchJsonTickets(absolute, genericFormat(config.fields, config.root), subject, ctx);
+    case 'zendesk':
+      return searchZendesk(absolute, subject, ctx);
+    case 'jira-csv':
+      return searchJiraCsv(absolute, config, subject, ctx);
+  }
+}
