@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { htmlToText } from '../mail/textPart.js';
 
 /** Why a DOCX could not be read, phrased for the officer. */
@@ -20,6 +19,8 @@ export async function docxText(bytes: Buffer): Promise<string> {
     throw new DocxReadError('the file is password-protected (or an old .doc saved as .docx); its content was not searched');
   }
   try {
+    // Loaded on the first DOCX: mammoth costs ~150 ms at start-up, which every CLI call would pay.
+    const { default: mammoth } = await import('mammoth');
     const result = await mammoth.convertToHtml(
       { buffer: bytes },
       { styleMap: ['comment-reference => sup'], convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })) },

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import ExcelJS, { type CellValue } from 'exceljs';
+import type { CellValue } from 'exceljs';
 import type { SubjectQuery } from '../../domain/subjectQuery.js';
 import { SourceError, type SearchContext, type SearchEvent } from '../connector.js';
 import { buildColumnPlan, type ColumnPlan } from './columnPlan.js';
@@ -16,6 +16,8 @@ import { xlsxCellText } from './xlsxCellText.js';
  * reader; the cell's visible text is.
  */
 export async function* searchXlsx(absolute: string, config: TableConfig, subject: SubjectQuery, ctx: SearchContext): AsyncGenerator<SearchEvent> {
+  // Loaded on the first workbook: exceljs costs ~0.5 s at start-up, which every CLI call would pay.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(absolute, {
     sharedStrings: 'cache',
     styles: 'cache', // needed to see which numbers are dates
