@@ -11,6 +11,11 @@ export type PhoneHashAlgorithm = 'sha256-e164' | 'sha1-e164' | 'md5-e164';
 export interface SubjectQuery {
   /** Every identifier of the subject in a decoded text. `field` is copied into each match. */
   scanText(text: string, field?: string): Match[];
+  /**
+   * A cell known to hold one phone number (call lists, vCard TEL), compared in E.164. Call-detail
+   * records write international numbers without "+" ("4970227896848"): `assumeInternationalWithoutPlus`.
+   */
+  matchPhoneField(value: string, field?: string, options?: { assumeInternationalWithoutPlus?: boolean }): Match[];
   /** A hashed phone number (hex, any case) equal to a hash of one of the subject's numbers. */
   matchPhoneHash(hash: string, algorithm: PhoneHashAlgorithm, field?: string): Match[];
   /** Literal strings a server-side search can look for (IMAP SEARCH): emails, ids, name variants. */

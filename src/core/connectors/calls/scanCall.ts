@@ -3,15 +3,6 @@ import type { SubjectQuery } from '../../domain/subjectQuery.js';
 import { dedupeMatches } from '../table/scanRow.js';
 import type { NumberCell, ParsedCall } from './parsedCall.js';
 
-/** What `compileSubject` adds to SubjectQuery for cells known to hold one phone number. */
-interface PhoneFieldMatcher {
-  matchPhoneField(value: string, field?: string, options?: { assumeInternationalWithoutPlus?: boolean }): Match[];
-}
-
-function hasPhoneFieldMatcher(subject: SubjectQuery): subject is SubjectQuery & PhoneFieldMatcher {
-  return typeof (subject as Partial<PhoneFieldMatcher>).matchPhoneField === 'function';
-}
-
 /**
  * The subject's identifiers in one call: each number cell compared in E.164 (so a number one digit
  * off, or the same digits under another area code, is another line), plus the name and caller-id
@@ -29,7 +20,7 @@ const BARE_INTERNATIONAL = /^[1-9][0-9 ./()-]*$/;
 
 /**
  * The subject's phone numbers in a cell known to hold one number (E.164 equality). Contacts use it
- * for TEL values too; it belongs on SubjectQuery once `matchPhoneField` is part of that interface.
+ * for TEL values too.
  *
  * libphonenumber costs about 50 µs a number, which on a million-row call list is most of the run;
  * the text scanner's digit prefilter rejects other people's numbers in well under a microsecond and
@@ -40,10 +31,8 @@ export function matchNumberCell(cell: NumberCell, subject: SubjectQuery): Match[
   const gateText = cell.internationalWithoutPlus && BARE_INTERNATIONAL.test(raw) ? `+${raw}` : raw;
   const gate = subject.scanText(gateText, cell.field);
   if (!gate.some((m) => m.type === 'phone')) return gate;
-  if (hasPhoneFieldMatcher(subject)) {
-    const exact = subject.matchPhoneField(raw, cell.field, { assumeInternationalWithoutPlus: cell.internationalWithoutPlus });
-    if (exact.length) return exact;
-  }
+  const exact = subject.matchPhoneField(raw, cell.field, { assumeInternationalWithoutPlus: cell.internationalWithoutPlus });
+  if (exact.length) return exact;
   // The gate saw "+4970227896848" where the cell says "4970227896848": show what the cell says.
   return gate.map((m) => (m.type === 'phone' && (m.found ?? m.value) === gateText && raw !== m.value ? { ...m, found: raw } : m));
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { matchNumberCell } from '../../../../src/core/connectors/calls/scanCall.js';
-import type { SubjectQuery } from '../../../../src/core/domain/subjectQuery.js';
 import { compileSubject } from '../../../../src/core/identity/compileSubject.js';
 
 const subject = compileSubject({ phones: ['07022 7896848'], emails: [], customerIds: [], ips: [], otherIds: [] });
@@ -17,11 +16,5 @@ describe('matchNumberCell', () => {
     for (const value of ['4970227896849', '497117896848', '07117896848', '0702278968481', 'anonymous', '200', '']) {
       expect(matchNumberCell(cell(value), subject), value).toEqual([]);
     }
-  });
-
-  it('works with a SubjectQuery that only scans text', () => {
-    const textOnly: SubjectQuery = { scanText: (t, f) => subject.scanText(t, f), matchPhoneHash: () => [], searchTerms: [] };
-    expect(matchNumberCell(cell('4970227896848'), textOnly)).toEqual([{ type: 'phone', value: '+4970227896848', field: 'dst', found: '4970227896848' }]);
-    expect(matchNumberCell(cell('4970227896849'), textOnly)).toEqual([]);
   });
 });
