@@ -1,7 +1,7 @@
-import iconv from 'iconv-lite';
 import { z } from 'zod';
 import { sourceBaseSchema } from '../connector.js';
 import { THREECX_FIELDS } from './threeCxLayout.js';
+import { delimiterOptionSchema, encodingOptionSchema } from '../table/csvOptionSchemas.js';
 
 /**
  * Links each call to its audio file. Audio is never read: it is only named in the finding so that
@@ -22,15 +22,9 @@ const recordingsSchema = z
   });
 export type RecordingsConfig = z.infer<typeof recordingsSchema>;
 
-const encodingSchema = z
-  .string()
-  .min(1)
-  .refine((name) => iconv.encodingExists(name), { message: 'unknown encoding (try utf-8, iso-8859-1, windows-1252)' });
+const encodingSchema = encodingOptionSchema;
 
-const delimiterSchema = z
-  .string()
-  .transform((d) => (d.toLowerCase() === 'tab' ? '\t' : d))
-  .pipe(z.string().length(1, 'a delimiter is one character (or "tab")').refine((d) => d !== '"' && d !== '\r' && d !== '\n', 'a delimiter cannot be a quote or a line break'));
+const delimiterSchema = delimiterOptionSchema;
 
 const common = {
   type: z.literal('calls'),

@@ -1,6 +1,6 @@
-import iconv from 'iconv-lite';
 import { z } from 'zod';
 import { sourceBaseSchema } from '../connector.js';
+import { delimiterOptionSchema, encodingOptionSchema } from '../table/csvOptionSchemas.js';
 
 export const CONTACT_FORMATS = ['vcard', 'outlook-csv'] as const;
 export type ContactFormat = (typeof CONTACT_FORMATS)[number];
@@ -26,16 +26,10 @@ export const contactsConfigSchema = sourceBaseSchema
      * Overrides detection (BOM, else UTF-8 if the whole file is valid UTF-8, else windows-1252). For
      * vCard it is the charset of values without a CHARSET parameter.
      */
-    encoding: z
-      .string()
-      .min(1)
-      .refine((name) => iconv.encodingExists(name), { message: 'unknown encoding (try utf-8, windows-1252, iso-8859-1)' })
+    encoding: encodingOptionSchema
       .optional(),
     /** Outlook CSV only: overrides the sniffed delimiter (German Outlook writes ";" or ","). */
-    delimiter: z
-      .string()
-      .transform((d) => (d.toLowerCase() === 'tab' ? '\t' : d))
-      .pipe(z.string().length(1, 'a delimiter is one character (or "tab")').refine((d) => d !== '"' && d !== '\r' && d !== '\n', 'a delimiter cannot be a quote or a line break'))
+    delimiter: delimiterOptionSchema
       .optional(),
   })
   .strict()

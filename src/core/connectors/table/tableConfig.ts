@@ -1,7 +1,7 @@
-import iconv from 'iconv-lite';
 import { z } from 'zod';
 import { sourceBaseSchema } from '../connector.js';
 import { COLUMN_ROLES } from './columnRoles.js';
+import { delimiterOptionSchema, encodingOptionSchema } from './csvOptionSchemas.js';
 
 /** Hashes a pseudonymised phone column may hold (DESIGN.md: `hashed: { number_sha256: sha256-e164 }`). */
 const phoneHashSchema = z.enum(['sha256-e164', 'sha1-e164', 'md5-e164']);
@@ -18,16 +18,10 @@ export const tableConfigSchema = sourceBaseSchema
     /** A CSV (any extension) or an .xlsx workbook; the format is told by the file's first bytes. */
     path: z.string().min(1),
     /** Overrides detection (BOM, else UTF-8 if the whole file is valid UTF-8, else windows-1252). CSV only. */
-    encoding: z
-      .string()
-      .min(1)
-      .refine((name) => iconv.encodingExists(name), { message: 'unknown encoding (try utf-8, windows-1252, iso-8859-15)' })
+    encoding: encodingOptionSchema
       .optional(),
     /** Overrides the sniffed delimiter. One character; `tab` is accepted for a tab. CSV only. */
-    delimiter: z
-      .string()
-      .transform((d) => (d.toLowerCase() === 'tab' ? '\t' : d))
-      .pipe(z.string().length(1, 'a delimiter is one character (or "tab")').refine((d) => d !== '"' && d !== '\r' && d !== '\n', 'a delimiter cannot be a quote or a line break'))
+    delimiter: delimiterOptionSchema
       .optional(),
     /** XLSX: search only this worksheet (by its tab name). Default: every worksheet. */
     sheet: z.string().min(1).optional(),

@@ -1,6 +1,6 @@
-import iconv from 'iconv-lite';
 import { z } from 'zod';
 import { sourceBaseSchema } from '../connector.js';
+import { delimiterOptionSchema, encodingOptionSchema } from '../table/csvOptionSchemas.js';
 
 const base = sourceBaseSchema.extend({
   type: z.literal('tickets'),
@@ -42,16 +42,10 @@ export const ticketsConfigSchema = z.discriminatedUnion('format', [
     .extend({
       format: z.literal('jira-csv'),
       /** Overrides detection (BOM, else UTF-8 if the whole file is valid UTF-8, else windows-1252). */
-      encoding: z
-        .string()
-        .min(1)
-        .refine((name) => iconv.encodingExists(name), { message: 'unknown encoding (try utf-8, windows-1252)' })
+      encoding: encodingOptionSchema
         .optional(),
       /** Overrides the sniffed delimiter; one character, or `tab`. */
-      delimiter: z
-        .string()
-        .transform((d) => (d.toLowerCase() === 'tab' ? '\t' : d))
-        .pipe(z.string().length(1, 'a delimiter is one character (or "tab")').refine((d) => d !== '"' && d !== '\r' && d !== '\n', 'a delimiter cannot be a quote or a line break'))
+      delimiter: delimiterOptionSchema
         .optional(),
     })
     .strict(),
