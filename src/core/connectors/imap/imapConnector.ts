@@ -6,13 +6,17 @@ import { effectiveReconnect, imapConfigSchema, type ImapConfig } from './imapCon
 import { ImapConnectError, ImapSession, resolveAuth } from './imapSession.js';
 import { listMailboxes, type MailboxListing } from './listMailboxes.js';
 import { scanMailboxesResumably, type ReconnectPolicy } from './resumableScan.js';
+import { fingerprintOf } from './subjectFingerprint.js';
+import { SyncState } from './syncState.js';
 
 /**
  * An IMAP account (RFC 3501), searched over the network without keeping a copy: one finding per
  * message, locator `{ messageId, mailbox, uid, uidValidity }`. The messageId comes from the same
  * `scanMessage` as for mbox/eml/maildir, so one message found in an export and on the server
- * carries the same id. Every search reads every message's header and text parts again: the sync
- * state only detects a renumbered mailbox (syncState.ts says why it cannot safely save more).
+ * carries the same id. The first search for a subject reads every message's header and text
+ * parts; a later one for the same subject (a query from compileFingerprintedSubject, a state
+ * store in the context) fetches only new mail and the messages that concerned the subject before.
+ * syncState.ts says why that is complete, and what is stored.
  *
  * @example
  *   for await (const event of imapConnector.search(config, compileSubject(subject), ctx)) {
@@ -52,7 +56,8 @@ export const imapConnector: Connector<ImapConfig> = {
       for (const name of listing.missing) {
         yield { kind: 'warning', locator: { mailbox: name }, message: `configured mailbox "${name}" does not exist on the server (or cannot be selected); not searched`, uncovered: true };
       }
-      yield* scanMailboxesResumably(session, listing.mailboxes, subject, ctx, policy);
+      const sync = new SyncState(ctx.state, `${config.user}@${session.endpoint}`, fingerprintOf(subject));
+      yield* scanMailboxesResumably(session, listing.mailboxes, subject, ctx, sync, policy);
     } finally {
       await session.close();
     }

@@ -19,7 +19,9 @@ import { isTextLike } from '../mail/textPart.js';
  * Binary parts (images, PDFs, archives) keep their MIME header but get an empty body: scanMessage
  * never decodes them, so dropping their bytes changes no match, and they are most of the volume.
  * A message without any binary part is fetched whole (`BODY.PEEK[]`): byte for byte what an mbox
- * export holds, preamble included.
+ * export holds, preamble included. So is every message of at most WHOLE_MESSAGE_MAX_BYTES, which
+ * scanMailbox.ts fetches without asking for its BODYSTRUCTURE at all (the question would cost more
+ * than the few binary bytes such a message can hold).
  */
 
 /** Deeper MIME trees are fetched as one section from here down: hostile nesting must not recurse without bound. */

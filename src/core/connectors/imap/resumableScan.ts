@@ -5,7 +5,8 @@ import { classifyImapError, describeImapError } from './imapErrors.js';
 import { ImapConnectError, type ImapSession } from './imapSession.js';
 import type { MailboxEntry } from './listMailboxes.js';
 import { newCursor, scanMailbox, UidValidityChangedError, type MailboxCursor } from './scanMailbox.js';
-import { writeSnapshot } from './syncState.js';
+import type { SyncState } from './syncState.js';
+import { uidSet } from './uidSet.js';
 
 /** Messages in one mailbox that may each cost two reconnects before the rest of it is given up. */
 export const MAX_UNREADABLE_MESSAGES = 10;
@@ -30,12 +31,16 @@ export interface ReconnectPolicy {
  *   the message that still kills the session is reported by its UID and skipped.
  * The retry budget restarts whenever a connection made progress, so a flaky line that drops every
  * few minutes still finishes, while a dead server gives up after `attempts` tries.
+ *
+ * Sync state (syncState.ts) is written per mailbox only once that mailbox was searched completely:
+ * a partial scan leaves the previous state, which stays true, in place.
  */
 export async function* scanMailboxesResumably(
   session: ImapSession,
   mailboxes: ReadonlyArray<MailboxEntry>,
   subject: SubjectQuery,
   ctx: SearchContext,
+  sync: SyncState,
   policy: ReconnectPolicy,
 ): AsyncGenerator<SearchEvent> {
   const total = mailboxes.reduce((sum, m) => sum + (m.messages ?? 0), 0);
@@ -53,11 +58,15 @@ export async function* scanMailboxesResumably(
     for (;;) {
       try {
         const client = await session.client();
-        yield* scanMailbox(client, cursor, subject, ctx, report);
+        yield* scanMailbox(client, cursor, subject, ctx, sync, report);
         if (cursor.vanished) {
           yield { kind: 'warning', locator: { mailbox: entry.path }, message: `${cursor.vanished} message(s) in "${entry.path}" were deleted on the server while the search ran; they were no longer there to search` };
         }
-        if (cursor.snapshot) writeSnapshot(ctx.state, entry.path, cursor.snapshot);
+        if (cursor.snapshot) {
+          const { uidValidity, uidNext, highestModseq } = cursor.snapshot;
+          sync.writeSnapshot(entry.path, cursor.snapshot);
+          sync.writeSubjectState(entry.path, { uidValidity, uidNext, highestModseq, revisit: [...cursor.revisit] });
+        }
         break;
       } catch (err) {
         ctx.signal.throwIfAborted();
@@ -81,6 +90,7 @@ export async function* scanMailboxesResumably(
         // the server cannot hand out, not a dead server (a dead one fails at connect instead).
         if (failure === 'connection' && !(err instanceof ImapConnectError) && suspect && failures >= 2) {
           if (suspect.from === suspect.to && suspect.from <= cursor.carefulUntil) {
+            cursor.revisit.add(suspect.from); // not searched: the next search must try it again
             yield { kind: 'warning', locator: { mailbox: entry.path, uid: suspect.from, ...uidValidityOf(cursor) }, message: `the server closed the connection each time this message was fetched (${reason}); not searched`, uncovered: true };
             cursor.lastUid = suspect.from;
             if (++unreadable >= MAX_UNREADABLE_MESSAGES) {
@@ -113,21 +123,31 @@ function uidValidityOf(cursor: MailboxCursor): { uidValidity?: number } {
   return cursor.uidValidity !== undefined ? { uidValidity: Number(cursor.uidValidity) } : {};
 }
 
-/** The part of a mailbox not searched: exactly the UIDs after the resume point, as far as they are known. */
+/**
+ * The part of a mailbox not searched: exactly the UIDs after the resume point, as far as they are
+ * known. Under an incremental plan that is the revisit UIDs and the new mail still to go; every
+ * other message had been searched for this subject before and cannot have changed.
+ */
 function* notCovered(cursor: MailboxCursor, entry: MailboxEntry, reason: string): Generator<FoundWarning> {
   const uidValidity = cursor.uidValidity ?? entry.uidValidity;
   const uidNext = cursor.uidNext ?? entry.uidNext;
-  const from = cursor.lastUid + 1;
+  const plan = cursor.plan;
   const to = uidNext !== undefined ? uidNext - 1 : undefined;
-  if (to !== undefined && from > to) return; // no UID was left: nothing is missing
-  const range = to === undefined ? `UIDs ${from} and above` : `UIDs ${from}:${to}`;
+  const from = plan?.kind === 'incremental' ? Math.max(plan.from, cursor.lastUid + 1) : cursor.lastUid + 1;
+  const revisit = plan?.kind === 'incremental' ? plan.revisit.filter((uid) => uid > cursor.lastUid && uid < from) : [];
+  const parts: string[] = revisit.length ? [uidSet(revisit)] : [];
+  if (to === undefined) parts.push(`${from} and above`);
+  else if (from <= to) parts.push(`${from}:${to}`);
+  if (parts.length === 0) return; // no UID was left: nothing is missing
+  const range = `UIDs ${parts.join(',')}`;
+  const first = revisit[0] ?? from;
   const what =
-    cursor.lastUid === 0
+    cursor.lastUid === 0 && plan?.kind !== 'incremental'
       ? `mailbox "${entry.path}" (${entry.messages !== undefined ? `${entry.messages} messages, ` : ''}${range})`
       : `messages ${range} of mailbox "${entry.path}"`;
   yield {
     kind: 'warning',
-    locator: { mailbox: entry.path, uid: from, ...(uidValidity !== undefined ? { uidValidity: Number(uidValidity) } : {}) },
+    locator: { mailbox: entry.path, uid: first, ...(uidValidity !== undefined ? { uidValidity: Number(uidValidity) } : {}) },
     message: `${what}${uidValidity !== undefined ? ` (UIDVALIDITY ${uidValidity})` : ''} not searched: ${reason}`,
     uncovered: true,
   };

@@ -12,5 +12,7 @@ export function detectTicketEncoding(absolute: string, signal: AbortSignal): Pro
 
 /** The export's text in chunks, in `encoding` (detected when not given), BOM removed. */
 export async function ticketText(absolute: string, signal: AbortSignal, encoding?: string): Promise<AsyncIterable<string>> {
-  return decodeText(createReadStream(absolute, { signal }), encoding ?? (await detectTicketEncoding(absolute, signal)));
+  // Detect first: a stream opened before a detection that fails (abort) would error with no reader.
+  const detected = encoding ?? (await detectTicketEncoding(absolute, signal));
+  return decodeText(createReadStream(absolute, { signal }), detected);
 }

@@ -1,10 +1,9 @@
-import { chmod, readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { imapConnector } from '../../../../src/core/connectors/imap/imapConnector.js';
 import { compileSubject } from '../../../../src/core/identity/compileSubject.js';
 import { appendMessages, startDovecot, type DovecotServer } from '../../helpers/dovecot.js';
 import { SUBJECT } from './imapFixtures.js';
+import { breakMessageFile, maildirOf } from './maildirFiles.js';
 import { collect, foundIds, imapConfig, testContext, uncoveredOf } from './imapTestContext.js';
 
 /**
@@ -23,7 +22,7 @@ beforeAll(async () => {
   server = await startDovecot();
   uids = await appendMessages(server, { INBOX: inbox, 'Archiv/2023': [message('archived@t', 'Kontakt: j.weiss@beispiel-gmbh.de')] });
   // m5 (a target) becomes unreadable for Dovecot's mail user.
-  await breakMessageFile(join(server.dir, 'mail', server.user, 'Maildir'), uids['INBOX']![4]!);
+  await breakMessageFile(maildirOf(server), uids['INBOX']![4]!);
 });
 
 afterAll(async () => {
@@ -40,17 +39,3 @@ describe('imap connector: a message the server cannot read', () => {
     ]);
   });
 });
-
-/** Make one message file unreadable for Dovecot's mail user (`nobody`); the test runs as its owner. */
-async function breakMessageFile(maildir: string, uid: number): Promise<void> {
-  const uidlist = await readFile(join(maildir, 'dovecot-uidlist'), 'utf8');
-  const line = uidlist.split('\n').find((l) => l.startsWith(`${uid} `));
-  if (!line) throw new Error(`UID ${uid} not in dovecot-uidlist`);
-  const base = line.slice(line.indexOf(':') + 1).trim();
-  for (const sub of ['new', 'cur']) {
-    for (const file of await readdir(join(maildir, sub))) {
-      if (file.startsWith(base)) return chmod(join(maildir, sub, file), 0o000);
-    }
-  }
-  throw new Error(`message file ${base} not found`);
-}

@@ -13,12 +13,15 @@ export interface TcpProxy {
   readonly bytesToClient: number;
   /** Connections accepted so far (a reconnect shows up as a second one). */
   readonly connections: number;
+  /** What clients sent (IMAP commands), as latin1 text: only small, so tests can read it. */
+  readonly clientText: string;
   close(): Promise<void>;
 }
 
 export async function startTcpProxy(targetPort: number, tls?: { key: Buffer; cert: Buffer }): Promise<TcpProxy> {
   let bytesToClient = 0;
   let connections = 0;
+  let clientText = '';
   const sockets = new Set<Socket>();
 
   const onClient = (client: Socket | TLSSocket): void => {
@@ -30,7 +33,11 @@ export async function startTcpProxy(targetPort: number, tls?: { key: Buffer; cer
       bytesToClient += chunk.length;
       client.write(chunk);
     });
-    client.on('data', (chunk: Buffer) => upstream.write(chunk));
+    client.on('data', (chunk: Buffer) => {
+      // Commands only: the tests never APPEND through the proxy. Capped, to stay harmless if one did.
+      if (clientText.length < 1_000_000) clientText += chunk.toString('latin1');
+      upstream.write(chunk);
+    });
     const end = (): void => {
       client.destroy();
       upstream.destroy();
@@ -55,6 +62,9 @@ export async function startTcpProxy(targetPort: number, tls?: { key: Buffer; cer
     },
     get connections() {
       return connections;
+    },
+    get clientText() {
+      return clientText;
     },
     close: () =>
       new Promise<void>((resolve) => {
