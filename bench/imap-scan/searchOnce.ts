@@ -2,8 +2,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { SearchContext, SourceStateStore } from '../../src/core/connectors/connector.js';
 import { imapConnector } from '../../src/core/connectors/imap/imapConnector.js';
-import { compileFingerprintedSubject } from '../../src/core/connectors/imap/subjectFingerprint.js';
-import { strengthOf } from '../../src/core/identity/compileSubject.js';
+import { compileSubject, strengthOf } from '../../src/core/identity/compileSubject.js';
 import { SubjectSchema } from '../../src/shared/subject.js';
 
 /**
@@ -44,7 +43,7 @@ async function main(): Promise<void> {
   if (!values.port || !values.user || !values.state || !values.subject || !values.out) throw new Error('usage: searchOnce.ts --port P --user U --state FILE --subject FILE --out FILE');
   const config = imapConnector.configSchema.parse({ id: 'office', type: 'imap', host: '127.0.0.1', port: Number(values.port), tls: false, user: values.user, password: { env: 'IMAP_PASSWORD' } });
   const subject = SubjectSchema.parse(JSON.parse(readFileSync(values.subject, 'utf8')));
-  const query = compileFingerprintedSubject(subject);
+  const query = compileSubject(subject);
   const state = fileStateStore(values.state);
   let scanned = 0;
   let total: number | null = null;

@@ -18,6 +18,12 @@ export interface SubjectQuery {
   matchPhoneField(value: string, field?: string, options?: { assumeInternationalWithoutPlus?: boolean }): Match[];
   /** A hashed phone number (hex, any case) equal to a hash of one of the subject's numbers. */
   matchPhoneHash(hash: string, algorithm: PhoneHashAlgorithm, field?: string): Match[];
+  /**
+   * SHA-256 of the subject's normalized identifiers and the match model's revision. Equal
+   * fingerprints mean equal matching, so a source may keep what concerns this subject (matched IMAP
+   * UIDs) to re-search incrementally. Never the identifiers themselves.
+   */
+  readonly fingerprint?: string;
   /** Literal strings a server-side search can look for (IMAP SEARCH): emails, ids, name variants. */
   readonly searchTerms: ReadonlyArray<string>;
 }

@@ -17,6 +17,7 @@ import { PhoneHashIndex, describeHashedForm } from './phoneHash.js';
 import { PhoneScanner } from './phoneScanner.js';
 import { ScannedText } from './scannedText.js';
 import { TokenIdScanner, type TokenId } from './tokenIdScanner.js';
+import { fingerprintSubject, type SubjectFingerprint } from './subjectFingerprint.js';
 
 export { InvalidIdentifierError } from './invalidIdentifierError.js';
 export { strengthOf } from './strengthOf.js';
@@ -69,6 +70,7 @@ export interface CompiledSubject extends SubjectQuery {
    * not a single number ("Tel. 0711 …, mobil 0176 …") is scanned as text instead.
    */
   matchPhoneField(value: string, field?: string, options?: PhoneFieldOptions): Match[];
+  readonly fingerprint: SubjectFingerprint;
 }
 
 /**
@@ -139,6 +141,7 @@ export function compileSubject(subject: Subject, options: CompileSubjectOptions 
 
   return {
     searchTerms: Object.freeze([...new Set(searchTerms)]),
+    fingerprint: fingerprintSubject(subject, { defaultRegion: region }),
 
     scanText(text: string, field?: string): Match[] {
       const out = new MatchCollector(field);

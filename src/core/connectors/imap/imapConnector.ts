@@ -6,7 +6,7 @@ import { effectiveReconnect, imapConfigSchema, type ImapConfig } from './imapCon
 import { ImapConnectError, ImapSession, resolveAuth } from './imapSession.js';
 import { listMailboxes, type MailboxListing } from './listMailboxes.js';
 import { scanMailboxesResumably, type ReconnectPolicy } from './resumableScan.js';
-import { fingerprintOf } from './subjectFingerprint.js';
+import { fingerprintOf } from '../../identity/subjectFingerprint.js';
 import { SyncState } from './syncState.js';
 
 /**
@@ -14,7 +14,7 @@ import { SyncState } from './syncState.js';
  * message, locator `{ messageId, mailbox, uid, uidValidity }`. The messageId comes from the same
  * `scanMessage` as for mbox/eml/maildir, so one message found in an export and on the server
  * carries the same id. The first search for a subject reads every message's header and text
- * parts; a later one for the same subject (a query from compileFingerprintedSubject, a state
+ * parts; a later one for the same subject (a query from compileSubject, a state
  * store in the context) fetches only new mail and the messages that concerned the subject before.
  * syncState.ts says why that is complete, and what is stored.
  *

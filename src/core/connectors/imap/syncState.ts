@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SourceStateStore } from '../connector.js';
-import type { SubjectFingerprint } from './subjectFingerprint.js';
+import type { SubjectFingerprint } from '../../identity/subjectFingerprint.js';
 import { isUid, parseUidSet, uidSet } from './uidSet.js';
 
 /*

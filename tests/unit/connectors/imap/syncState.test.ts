@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SourceStateStore } from '../../../../src/core/connectors/connector.js';
 import { chunkedUidSets } from '../../../../src/core/connectors/imap/scanMailbox.js';
-import type { SubjectFingerprint } from '../../../../src/core/connectors/imap/subjectFingerprint.js';
+import type { SubjectFingerprint } from '../../../../src/core/identity/subjectFingerprint.js';
 import { compareSnapshot, MAX_REVISIT_UIDS, planScan, SyncState, type MailboxSnapshot, type SubjectScanState } from '../../../../src/core/connectors/imap/syncState.js';
 import { parseUidSet, uidSet } from '../../../../src/core/connectors/imap/uidSet.js';
 

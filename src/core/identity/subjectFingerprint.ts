@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { Subject } from '../../../shared/subject.js';
-import type { SubjectQuery } from '../../domain/subjectQuery.js';
-import { compileSubject, type CompiledSubject, type CompileSubjectOptions } from '../../identity/compileSubject.js';
-import { normalizeEmail } from '../../identity/normalizeEmail.js';
-import { normalizeIp } from '../../identity/normalizeIp.js';
-import { DEFAULT_PHONE_REGION, parsePhone } from '../../identity/normalizePhone.js';
+import type { Subject } from '../../shared/subject.js';
+import type { CountryCode } from 'libphonenumber-js/max';
+import type { SubjectQuery } from '../domain/subjectQuery.js';
+import { normalizeEmail } from './normalizeEmail.js';
+import { normalizeIp } from './normalizeIp.js';
+import { DEFAULT_PHONE_REGION, parsePhone } from './normalizePhone.js';
 
 /**
  * Bump whenever a change could make an unchanged message match differently or be read differently:
@@ -16,11 +16,6 @@ export const MATCHING_REVISION = 1;
 
 /** SHA-256 (hex) of a subject's normalized identifiers: the key of its incremental IMAP state. */
 export type SubjectFingerprint = string & { readonly __brand: 'SubjectFingerprint' };
-
-/** A compiled subject that carries its fingerprint: the only way the IMAP connector learns it. */
-export interface FingerprintedSubject extends CompiledSubject {
-  readonly fingerprint: SubjectFingerprint;
-}
 
 const FINGERPRINT = /^[0-9a-f]{64}$/;
 
@@ -38,7 +33,7 @@ const FINGERPRINT = /^[0-9a-f]{64}$/;
  *
  * Throws InvalidIdentifierError like compileSubject: call it on a subject that compiles.
  */
-export function fingerprintSubject(subject: Subject, options: CompileSubjectOptions = {}): SubjectFingerprint {
+export function fingerprintSubject(subject: Subject, options: { readonly defaultRegion?: CountryCode } = {}): SubjectFingerprint {
   const region = options.defaultRegion ?? DEFAULT_PHONE_REGION;
   const sorted = (values: Iterable<string>): string[] => [...new Set(values)].sort();
   const canonical = {
@@ -58,20 +53,6 @@ export function fingerprintSubject(subject: Subject, options: CompileSubjectOpti
     otherIds: sorted(subject.otherIds.map(({ value }) => value.trim())),
   };
   return createHash('sha256').update(`auskunft-subject:${JSON.stringify(canonical)}`).digest('hex') as SubjectFingerprint;
-}
-
-/**
- * Compile a subject and attach its fingerprint, both from the same input, so that a fingerprint
- * can never be paired with another person's query. A search with this query lets the IMAP
- * connector re-search incrementally; a plain compileSubject query gets a full scan every time.
- *
- * @example
- *   const query = compileFingerprintedSubject(subject);
- *   for await (const event of imapConnector.search(config, query, ctx)) console.log(event);
- */
-export function compileFingerprintedSubject(subject: Subject, options: CompileSubjectOptions = {}): FingerprintedSubject {
-  const query = compileSubject(subject, options); // validates first: an invalid subject never gets a fingerprint
-  return { ...query, fingerprint: fingerprintSubject(subject, options) };
 }
 
 /** The fingerprint a query carries, if any. Anything but a well-formed one counts as none: full scan. */
