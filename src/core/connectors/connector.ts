@@ -67,12 +67,29 @@ export interface CheckResult {
   readonly message: string;
 }
 
+/** What re-reading one record needs: where the workspace is, its secrets, and a way to cancel. */
+export type OriginalContext = Pick<SearchContext, 'signal' | 'sourceId' | 'resolvePath' | 'resolveSecret'>;
+
+/** A record as the source holds it, for the `files/` folder of the response package (Art. 15(3)). */
+export interface OriginalFile {
+  /** A suggested name; the export sanitizes it before use. */
+  readonly filename: string;
+  readonly bytes: Buffer;
+}
+
 /** One source type (DESIGN.md "Connector interface"). Connectors stream: no whole file in memory. */
 export interface Connector<C extends SourceBase = SourceBase> {
   readonly type: string;
   readonly configSchema: ZodType<C>;
   check(config: C, ctx: SearchContext): Promise<CheckResult>;
   search(config: C, subject: SubjectQuery, ctx: SearchContext): AsyncIterable<SearchEvent>;
+  /**
+   * The original of one found record (the `.eml` of a message), by its locator. Null when the source
+   * no longer holds that record, or holds something else there now: the export then ships the record
+   * as found instead of a file that may be someone else's. Optional: a source without originals
+   * (table rows, log lines) leaves it out.
+   */
+  readOriginal?(config: C, locator: Locator, ctx: OriginalContext): Promise<OriginalFile | null>;
 }
 
 /** A source could not be read at all (file missing, server refused): the source is `failed`. */

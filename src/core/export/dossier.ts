@@ -39,15 +39,13 @@ export interface Dossier {
   readonly incompleteSources: { id: string; status: string; error: string | null }[];
 }
 
-/** Build the dossier of a search result in one language. */
-export function buildDossier(result: SearchResult, register: Register, controller: Controller, lang: Lang): Dossier {
-  const strong = result.findings.filter((f) => f.strength === 'strong');
-  const byActivity = new Map<string, Finding[]>();
-  for (const finding of strong) {
-    for (const id of finding.activities) byActivity.set(id, [...(byActivity.get(id) ?? []), finding]);
-  }
+/** The Art. 15(1)(a)–(h) and 15(2) information of one register activity, in one language. */
+export type ActivityInformation = Omit<DossierActivity, 'records'>;
+
+/** Describe one register activity for the person, in `lang`; shared by the dossier and the response package. */
+export function describeActivity(activity: Activity, register: Register, lang: Lang): ActivityInformation {
   const categoryName = new Map(register.categories.map((c) => [c.id, localize(c.name, lang)]));
-  const describe = (activity: Activity, records: Finding[]): DossierActivity => ({
+  return {
     id: activity.id,
     name: localize(activity.name, lang),
     purposes: activity.purposes.map((p) => localize(p, lang)),
@@ -59,6 +57,18 @@ export function buildDossier(result: SearchResult, register: Register, controlle
     source: activity.source ? localize(activity.source, lang) : null,
     automatedDecisions: activity.automatedDecisions === false ? null : localize(activity.automatedDecisions, lang),
     localCopy: activity.localCopy,
+  };
+}
+
+/** Build the dossier of a search result in one language. */
+export function buildDossier(result: SearchResult, register: Register, controller: Controller, lang: Lang): Dossier {
+  const strong = result.findings.filter((f) => f.strength === 'strong');
+  const byActivity = new Map<string, Finding[]>();
+  for (const finding of strong) {
+    for (const id of finding.activities) byActivity.set(id, [...(byActivity.get(id) ?? []), finding]);
+  }
+  const describe = (activity: Activity, records: Finding[]): DossierActivity => ({
+    ...describeActivity(activity, register, lang),
     records: records.map((f) => ({ id: f.id, source: f.source, locator: f.locator, title: f.title, date: f.date, categories: f.categories })),
   });
 

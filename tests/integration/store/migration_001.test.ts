@@ -3,10 +3,21 @@ import { describe, expect, it } from 'vitest';
 import type { WritableDb } from '../../../src/core/store/db.js';
 import { migrate, schemaVersion } from '../../../src/core/store/migrate.js';
 import * as m001 from '../../../src/core/store/migrations/001_initial.js';
-import { openCaseStore } from '../../../src/core/store/openCaseStore.js';
 import { useTempStoreDir } from './tempStoreDir.js';
 
 const temp = useTempStoreDir();
+
+/**
+ * A store at schema v1 exactly, as openCaseStore would have left it before migration 002 existed:
+ * this file tests migration 001 alone, whatever later migrations add.
+ */
+function openV1(file: string): WritableDb {
+  const db = new Database(file) as WritableDb;
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  migrate(db, [m001]);
+  return db;
+}
 
 function columns(db: WritableDb, table: string): string[] {
   return (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
@@ -25,7 +36,7 @@ describe('migration 001_initial', () => {
   });
 
   it('creates the tables, columns and indexes of schema v1', () => {
-    const db = temp.closeLater(openCaseStore(temp.file()));
+    const db = temp.closeLater(openV1(temp.file()));
     const tables = db.prepare<[], string>(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).pluck().all();
     expect(tables).toEqual(['cases', 'findings', 'search_runs', 'source_runs', 'source_state', 'subject_identifiers']);
 
@@ -49,7 +60,7 @@ describe('migration 001_initial', () => {
   });
 
   it('makes every table of personal data cascade from cases', () => {
-    const db = temp.closeLater(openCaseStore(temp.file()));
+    const db = temp.closeLater(openV1(temp.file()));
     const fks = (table: string) => db.pragma(`foreign_key_list(${table})`) as { table: string; from: string; on_delete: string }[];
     expect(fks('subject_identifiers')).toMatchObject([{ table: 'cases', from: 'case_id', on_delete: 'CASCADE' }]);
     expect(fks('search_runs')).toMatchObject([{ table: 'cases', from: 'case_id', on_delete: 'CASCADE' }]);
@@ -64,7 +75,7 @@ describe('migration 001_initial', () => {
   });
 
   it('rejects rows the schema forbids', () => {
-    const db = temp.closeLater(openCaseStore(temp.file()));
+    const db = temp.closeLater(openV1(temp.file()));
     const insertCase = db.prepare(`INSERT INTO cases (id, created_at, received_on, status) VALUES (?, '2026-01-05T10:00:00.000Z', ?, 'open')`);
     expect(() => insertCase.run('A', '2026-02-30')).toThrow(/CHECK/);
     expect(() => insertCase.run('A', '05.01.2026')).toThrow(/CHECK/);
@@ -77,11 +88,11 @@ describe('migration 001_initial', () => {
   });
 
   it('is idempotent: re-opening a v1 store changes nothing', () => {
-    const first = openCaseStore(temp.file());
+    const first = openV1(temp.file());
     const before = schemaSql(first);
     first.close();
 
-    const again = temp.closeLater(openCaseStore(temp.file()));
+    const again = temp.closeLater(openV1(temp.file()));
     expect(schemaVersion(again)).toBe(1);
     expect(migrate(again, [m001])).toEqual({ from: 1, to: 1 });
     expect(schemaSql(again)).toEqual(before);

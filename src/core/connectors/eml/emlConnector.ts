@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { sourceBaseSchema, type Connector } from '../connector.js';
 import { checkFolder, searchMessageFolder } from '../mail/folderSource.js';
+import { readFileMessageOriginal } from '../mail/mailOriginal.js';
 
 const emlConfigSchema = sourceBaseSchema
   .extend({
@@ -18,4 +19,5 @@ export const emlConnector: Connector<EmlConfig> = {
   configSchema: emlConfigSchema,
   check: (config, ctx) => checkFolder(config.path, ctx),
   search: (config, subject, ctx) => searchMessageFolder(config.path, isEml, subject, ctx),
+  readOriginal: (config, locator, ctx) => readFileMessageOriginal(config.path, locator, ctx, false),
 };

@@ -26,13 +26,14 @@ export interface SplitOptions {
  * because it works on Buffers with memmem-speed `indexOf` instead of line strings.
  * Memory is bounded by the largest single message.
  */
-export async function* splitMbox(path: string, format: MboxFormat, signal?: AbortSignal): AsyncGenerator<MboxMessage> {
+export async function* splitMbox(path: string, format: MboxFormat, signal?: AbortSignal, options: Readonly<SplitOptions> = {}): AsyncGenerator<MboxMessage> {
   let pending: Buffer[] = []; // together: the file bytes from `start` up to `fileOffset`
-  let start = 0; // file offset of the current message's "From " line
-  let fileOffset = 0; // file offset just past the bytes read so far
+  let start = options.start ?? 0; // file offset of the current message's "From " line
+  let fileOffset = start; // file offset just past the bytes read so far
   let tail: Buffer = Buffer.alloc(0); // the last bytes of the previous chunk
 
-  for await (const chunk of createReadStream(path, { highWaterMark: READ_CHUNK }) as AsyncIterable<Buffer>) {
+  const stream = createReadStream(path, { highWaterMark: options.chunkSize ?? READ_CHUNK, start });
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
     signal?.throwIfAborted();
     const chunkStart = fileOffset;
     pending.push(chunk);

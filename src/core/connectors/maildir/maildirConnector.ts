@@ -2,6 +2,7 @@ import { basename, dirname } from 'node:path';
 import { z } from 'zod';
 import { sourceBaseSchema, type Connector } from '../connector.js';
 import { checkFolder, searchMessageFolder } from '../mail/folderSource.js';
+import { readFileMessageOriginal } from '../mail/mailOriginal.js';
 
 const maildirConfigSchema = sourceBaseSchema
   .extend({
@@ -26,4 +27,5 @@ export const maildirConnector: Connector<MaildirConfig> = {
   configSchema: maildirConfigSchema,
   check: (config, ctx) => checkFolder(config.path, ctx),
   search: (config, subject, ctx) => searchMessageFolder(config.path, isMaildirMessage, subject, ctx),
+  readOriginal: (config, locator, ctx) => readFileMessageOriginal(config.path, locator, ctx, true),
 };

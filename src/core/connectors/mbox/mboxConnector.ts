@@ -6,6 +6,7 @@ import { mailEvents } from '../mail/mailEvents.js';
 import { PROGRESS_EVERY } from '../mail/mailFiles.js';
 import { scanMessage } from '../mail/scanMessage.js';
 import { splitMbox, startsLikeMbox } from '../mail/mboxSplitter.js';
+import { readMboxOriginal } from '../mail/mailOriginal.js';
 
 const mboxConfigSchema = sourceBaseSchema
   .extend({
@@ -45,6 +46,8 @@ export const mboxConnector: Connector<MboxConfig> = {
     }
     ctx.progress({ scanned });
   },
+
+  readOriginal: (config, locator, ctx) => readMboxOriginal(config.path, config.format, locator, ctx),
 };
 
 /** The mbox's absolute path, after checking that it exists and starts with a "From " line. */

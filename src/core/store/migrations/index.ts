@@ -1,5 +1,6 @@
 import type { Migration } from '../migrate.js';
 import * as m001 from './001_initial.js';
+import * as m002 from './002_review.js';
 
 /** Every migration, in order. Append new ones; never reorder or remove. */
-export const MIGRATIONS: readonly Migration[] = [m001];
+export const MIGRATIONS: readonly Migration[] = [m001, m002];

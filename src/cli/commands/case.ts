@@ -1,0 +1,154 @@
+import type { Command } from 'commander';
+import { loadSubject } from '../../core/config/loadSubject.js';
+import { caseDeadline, extendDeadline } from '../../core/cases/extendDeadline.js';
+import { openCase } from '../../core/cases/openCase.js';
+import { searchCase } from '../../core/cases/searchCase.js';
+import { addRedaction } from '../../core/review/addRedaction.js';
+import { decideFindings, resolveFindingId } from '../../core/review/decideFindings.js';
+import { loadReview } from '../../core/review/loadReview.js';
+import { ReviewError } from '../../core/review/reviewError.js';
+import { stateOf, type ReviewState } from '../../core/review/reviewTypes.js';
+import { getCase } from '../../core/store/getCase.js';
+import { parseCaseId } from '../../core/store/ids.js';
+import { latestFindings } from '../../core/store/latestFindings.js';
+import { listCases } from '../../core/store/listCases.js';
+import { loadWorkspace } from '../../core/workspace/loadWorkspace.js';
+import { printSummary, progressLine, say } from '../output.js';
+import { DB_OPTION, withCaseStore } from './caseStore.js';
+import { exitCodeFor } from './search.js';
+
+interface DbOpts {
+  readonly db?: string;
+}
+
+/** `auskunft case …`: record a request, search for the person, review the findings, extend the deadline. */
+export function registerCaseCommands(program: Command, setExit: (code: number) => void): void {
+  const cases = program.command('case').description('work on one access request: create, search, review, extend the deadline');
+
+  cases
+    .command('create')
+    .description('record a new access request; prints the case reference on stdout')
+    .requiredOption('--workspace <file>', 'the workspace file (auskunft.yaml)')
+    .requiredOption('--subject <file>', 'the person: subject.yaml or subject.json')
+    .requiredOption('--received <date>', 'the day the request arrived, YYYY-MM-DD (the one-month deadline runs from it)')
+    .option('--identity <text>', 'how the requester\'s identity was checked (Art. 12(6))')
+    .option(...DB_OPTION)
+    .action(async (opts: DbOpts & { workspace: string; subject: string; received: string; identity?: string }) => {
+      const workspace = loadWorkspace(opts.workspace);
+      const { subject } = loadSubject(opts.subject);
+      await withCaseStore(opts.db, (db) => {
+        const created = openCase(db, { receivedOn: opts.received, subject, workspacePath: workspace.file, identityVerification: opts.identity ?? null });
+        const deadline = caseDeadline(db, created.id);
+        process.stdout.write(`${created.id}\n`);
+        say(`case ${created.id} created; answer due by ${deadline.due} (Art. 12(3))`);
+      });
+    });
+
+  cases
+    .command('search')
+    .description("search the case's workspace for its person and store the findings")
+    .argument('<case>', 'the case reference, e.g. AUS-2026-0001-K7QF')
+    .option(...DB_OPTION)
+    .addHelpText('after', '\nExit codes: 0 all sources complete; 3 stored, but a source is partial or failed; 2 unusable input.')
+    .action(async (id: string, opts: DbOpts) => {
+      const caseId = parseCaseId(id);
+      await withCaseStore(opts.db, async (db) => {
+        const progress = progressLine();
+        const { result } = await searchCase(db, caseId, { onProgress: progress.update });
+        progress.done();
+        printSummary(result);
+        say(`stored ${result.findings.length} finding(s) for ${caseId}; review them with \`auskunft case show ${caseId}\``);
+        setExit(exitCodeFor(result));
+      });
+    });
+
+  cases
+    .command('show')
+    .description("list a case's findings with their review state (the ids `case decide` takes)")
+    .argument('<case>', 'the case reference')
+    .option(...DB_OPTION)
+    .action(async (id: string, opts: DbOpts) => {
+      const caseId = parseCaseId(id);
+      await withCaseStore(opts.db, (db) => {
+        const c = getCase(db, caseId);
+        if (!c) throw new ReviewError(`no case ${caseId} in the case store`);
+        const deadline = caseDeadline(db, caseId);
+        const review = loadReview(db, caseId);
+        say(`${c.id}: ${c.subjectName ?? '(no name)'}, received ${c.receivedOn}, due ${deadline.effective}${deadline.extendedDue ? ' (extended)' : ''}`);
+        for (const f of latestFindings(db, caseId)) {
+          const decision = review.decisions.get(f.id);
+          const state = stateOf(review, f.id);
+          const why = decision?.reason && state === 'excluded' ? ` (${decision.reason})` : '';
+          process.stdout.write(`${f.id}  ${f.strength.padEnd(6)}  ${state.padEnd(8)}  ${f.source}  ${f.title}${why}\n`);
+        }
+        for (const r of review.redactions) say(`redaction ${r.id} on ${r.findingId ?? 'the whole case'}: ${r.reason}`);
+      });
+    });
+
+  cases
+    .command('list')
+    .description('list all cases, newest request first')
+    .option(...DB_OPTION)
+    .action(async (opts: DbOpts) => {
+      await withCaseStore(opts.db, (db) => {
+        for (const c of listCases(db)) process.stdout.write(`${c.id}  ${c.receivedOn}  ${c.status.padEnd(8)}  ${c.subjectName ?? ''}\n`);
+      });
+    });
+
+  cases
+    .command('decide')
+    .description('include or exclude findings, or redact text from them; every change goes into the audit log')
+    .argument('<case>', 'the case reference')
+    .option('--finding <id...>', 'the finding(s), as `case show` prints them (a unique prefix of 6+ digits is enough)')
+    .option('--strong', 'all strong findings of the case that are still pending')
+    .option('--include', 'include the finding(s) in the answer')
+    .option('--exclude <reason>', 'leave the finding(s) out, with the reason (goes into the internal report)')
+    .option('--pending', 'set the finding(s) back to pending')
+    .option('--redact <text...>', 'remove this text from the copy (every occurrence, ignoring case); without --finding: from the whole case')
+    .option('--reason <reason>', 'why the text is redacted, e.g. "Art. 15(4): third party"')
+    .option(...DB_OPTION)
+    .action(async (id: string, opts: DbOpts & { finding?: string[]; strong?: boolean; include?: boolean; exclude?: string; pending?: boolean; redact?: string[]; reason?: string }) => {
+      const caseId = parseCaseId(id);
+      const states = [opts.include && 'included', opts.exclude !== undefined && 'excluded', opts.pending && 'pending'].filter((s): s is ReviewState => Boolean(s));
+      if (states.length > 1) throw new ReviewError('give only one of --include, --exclude and --pending');
+      if (!states.length && !opts.redact) throw new ReviewError('nothing to do: give --include, --exclude REASON, --pending or --redact TEXT --reason R');
+      if (opts.redact && !opts.reason) throw new ReviewError('--redact needs --reason (e.g. "Art. 15(4): third party")');
+      if (opts.strong && opts.finding) throw new ReviewError('give either --finding or --strong, not both');
+      await withCaseStore(opts.db, (db) => {
+        if (!getCase(db, caseId)) throw new ReviewError(`no case ${caseId} in the case store`);
+        let ids: string[] = (opts.finding ?? []).map((f) => resolveFindingId(db, caseId, f));
+        if (opts.strong) {
+          const review = loadReview(db, caseId);
+          ids = latestFindings(db, caseId).filter((f) => f.strength === 'strong' && stateOf(review, f.id) === 'pending').map((f) => f.id);
+        }
+        const state = states[0];
+        if (state) {
+          if (!ids.length && !opts.strong) throw new ReviewError('name the finding(s) with --finding ID, or use --strong');
+          const changed = decideFindings(db, caseId, ids, { state, reason: opts.exclude ?? null });
+          say(`${changed} finding(s) set to ${state}`);
+        }
+        for (const text of opts.redact ?? []) {
+          const targets: (string | null)[] = ids.length ? ids : [null];
+          for (const target of targets) {
+            const r = addRedaction(db, caseId, target, text, opts.reason!);
+            say(`redaction ${r.id} added to ${target ?? 'the whole case'}`);
+          }
+        }
+      });
+    });
+
+  cases
+    .command('extend')
+    .description('extend the deadline by two months (Art. 12(3)); the reasons are stated in the letter')
+    .argument('<case>', 'the case reference')
+    .requiredOption('--reason <reasons>', 'why more time is needed (complexity, number of requests)')
+    .option(...DB_OPTION)
+    .action(async (id: string, opts: DbOpts & { reason: string }) => {
+      const caseId = parseCaseId(id);
+      await withCaseStore(opts.db, (db) => {
+        const d = extendDeadline(db, caseId, opts.reason);
+        say(`deadline of ${caseId} extended to ${d.extendedDue}`);
+        if (d.late) say(`warning: the first month ended on ${d.due}; Art. 12(3) requires telling the person within it`);
+      });
+    });
+}

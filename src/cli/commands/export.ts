@@ -1,0 +1,85 @@
+import type { Command } from 'commander';
+import { exportCasePackage, type ExportSummary } from '../../core/export/exportCasePackage.js';
+import { ExportError } from '../../core/export/exportError.js';
+import type { Lang } from '../../core/register/localizedText.js';
+import type { WritableDb } from '../../core/store/db.js';
+import { parseCaseId, type CaseId } from '../../core/store/ids.js';
+import { say } from '../output.js';
+import { DB_OPTION, withCaseStore } from './caseStore.js';
+
+export interface PackageOptions {
+  readonly out: string;
+  readonly lang: string;
+  readonly passwordEnv?: string;
+}
+
+/** `--out`, `--lang` and `--password-env`, shared by `export` and `run`. */
+export function addPackageOptions(command: Command): Command {
+  return command
+    .requiredOption('--out <dir>', 'the package folder (written completely or not at all)')
+    .option('--lang <lang>', 'language of the letter: de or en', 'de')
+    .option('--password-env <var>', 'also write an AES-256-encrypted ZIP, with the password from this environment variable');
+}
+
+/** `auskunft export ID --out DIR`: write the response package of a case. */
+export function registerExportCommand(program: Command, setExit: (code: number) => void): void {
+  addPackageOptions(
+    program
+      .command('export')
+      .description('write the response package: letter PDF, data.json, originals, manifest, optional encrypted ZIP, internal report')
+      .argument('<case>', 'the case reference, e.g. AUS-2026-0001-K7QF'),
+  )
+    .option(...DB_OPTION)
+    .addHelpText('after', '\nOnly included findings are part of the answer. Exit codes: 0 written; 3 written, but a source was incomplete or findings are still pending; 2 unusable input.')
+    .action(async (id: string, opts: PackageOptions & { db?: string }) => {
+      const caseId = parseCaseId(id);
+      await withCaseStore(opts.db, async (db) => setExit(await exportAndReport(db, caseId, opts)));
+    });
+}
+
+/** Export a case's package and print what the officer must know; returns the exit code. */
+export async function exportAndReport(db: WritableDb, caseId: CaseId, opts: PackageOptions): Promise<number> {
+  const lang = parseLang(opts.lang);
+  const password = passwordFrom(opts.passwordEnv);
+  const summary = await exportCasePackage(db, caseId, { out: opts.out, lang, ...(password !== undefined ? { password } : {}), onStep: stepTimer() });
+  return reportExport(summary);
+}
+
+function reportExport(s: ExportSummary): number {
+  say(`wrote ${s.dir}: ${s.items} record(s) in the copy, ${s.pages} PDF page(s), ${s.files} file(s)${s.withheld ? `, ${s.withheld} withheld` : ''}${s.redactedItems ? `, ${s.redactedItems} redacted record(s)` : ''}`);
+  if (s.zip) say(`encrypted ZIP: ${s.zip}`);
+  say('send the letter and data (or the ZIP); the folder intern/ is the internal report and is NOT for the person');
+  for (const src of s.incompleteSources) say(`warning: source ${src.id} was ${src.status}; the copy may be incomplete (see intern/Bericht-intern.json)`);
+  if (s.pendingWeak) say(`note: ${s.pendingWeak} weak finding(s) (name only) are held for review and not in the answer`);
+  if (s.pendingStrong) say(`warning: ${s.pendingStrong} strong finding(s) are still pending and not in the answer`);
+  for (const p of s.auditProblems) say(`warning: audit log: ${p}`);
+  return s.incompleteSources.length || s.pendingStrong || s.auditProblems.length ? 3 : 0;
+}
+
+/** With AUSKUNFT_TIMING=1, how long each step of the export took (for bench/export and slow machines). */
+function stepTimer(): ((step: string) => void) | undefined {
+  if (!process.env['AUSKUNFT_TIMING']) return undefined;
+  let last: { step: string; at: number } | undefined;
+  const started = performance.now();
+  const log = (step: string) => {
+    const now = performance.now();
+    if (last) say(`timing: ${last.step} ${((now - last.at) / 1000).toFixed(2)} s`);
+    last = { step, at: now };
+    if (step === 'done') say(`timing: total ${((now - started) / 1000).toFixed(2)} s`);
+  };
+  process.once('beforeExit', () => log('done'));
+  return log;
+}
+
+export function parseLang(value: string): Lang {
+  if (value === 'de' || value === 'en') return value;
+  throw new ExportError(`--lang must be de or en, not "${value}"`);
+}
+
+/** The ZIP password from the environment: never a command-line literal, which would land in shell history and `ps`. */
+function passwordFrom(variable: string | undefined): string | undefined {
+  if (variable === undefined) return undefined;
+  const value = process.env[variable];
+  if (!value) throw new ExportError(`--password-env ${variable}: the environment variable ${variable} is not set or empty`);
+  return value;
+}

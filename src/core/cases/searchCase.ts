@@ -1,0 +1,66 @@
+import type { SearchResult } from '../../shared/findings.js';
+import { ConfigError } from '../config/configError.js';
+import { compileSubject, InvalidIdentifierError } from '../identity/compileSubject.js';
+import { auditAppender } from '../review/auditLog.js';
+import { ReviewError } from '../review/reviewError.js';
+import { runSearch, type SearchOptions } from '../search/runSearch.js';
+import type { WritableDb } from '../store/db.js';
+import { CaseNotFoundError } from '../store/errors.js';
+import { getCase } from '../store/getCase.js';
+import type { CaseId } from '../store/ids.js';
+import { recordSearchRun } from '../store/recordSearchRun.js';
+import type { SearchRunRecord } from '../store/searchRunRecord.js';
+import { loadWorkspace } from '../workspace/loadWorkspace.js';
+import type { Workspace } from '../workspace/workspace.js';
+
+export interface CaseSearch {
+  readonly run: SearchRunRecord;
+  readonly result: SearchResult;
+  readonly workspace: Workspace;
+}
+
+/**
+ * Search every source of the case's workspace for the case's subject and store the run with its
+ * audit entry (`auskunft case search`). Decisions made on earlier runs stay: they are keyed by
+ * finding id, which is stable across runs.
+ */
+export async function searchCase(db: WritableDb, caseId: CaseId, options: SearchOptions & { readonly now?: () => Date; readonly actor?: string } = {}): Promise<CaseSearch> {
+  const c = getCase(db, caseId);
+  if (!c) throw new CaseNotFoundError(caseId);
+  if (!c.workspacePath) throw new ReviewError(`case ${caseId} has no workspace to search`);
+  const workspace = loadWorkspace(c.workspacePath);
+  let query;
+  try {
+    query = compileSubject(c.subject);
+  } catch (err) {
+    // The subject was checked when the case was created; this only happens with a hand-edited store.
+    if (err instanceof InvalidIdentifierError) throw new ConfigError(`case ${caseId}`, err.field, err.reason);
+    throw err;
+  }
+  const clock = options.now ?? (() => new Date());
+  const startedAt = clock();
+  const result = await runSearch(workspace, c.subject, query, options);
+  const finishedAt = clock();
+  const audit = auditAppender(db, options.actor);
+  const run = db
+    .transaction(() => {
+      const recorded = recordSearchRun(db, caseId, result, { startedAt, finishedAt, workspacePath: workspace.file });
+      const strong = result.findings.filter((f) => f.strength === 'strong').length;
+      audit(
+        caseId,
+        'search.recorded',
+        {
+          run: recorded.id,
+          status: recorded.status,
+          sources: result.sources.map((s) => ({ id: s.id, status: s.status, scanned: s.scanned })),
+          findings: result.findings.length,
+          strong,
+          weak: result.findings.length - strong,
+        },
+        finishedAt,
+      );
+      return recorded;
+    })
+    .immediate();
+  return { run, result, workspace };
+}

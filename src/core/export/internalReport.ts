@@ -1,0 +1,148 @@
+import type { Finding, Locator, SearchResult } from '../../shared/findings.js';
+import type { ResponseDeadline } from '../cases/deadline.js';
+import type { AuditEntry } from '../review/auditLog.js';
+import { textFingerprint } from '../review/auditLog.js';
+import { stateOf, type CaseReview } from '../review/reviewTypes.js';
+import type { AuditVerification } from '../review/verifyAuditLog.js';
+import type { CaseId } from '../store/ids.js';
+import type { SearchRunRecord } from '../store/searchRunRecord.js';
+import type { ResponsePackage } from './responsePackage.js';
+
+export const INTERNAL_REPORT_JSON = 'Bericht-intern.json';
+export const INTERNAL_REPORT_PDF = 'Bericht-intern.pdf';
+export const INTERNAL_REPORT_SCHEMA_VERSION = 1;
+
+/** Warnings per source quoted in the report; the full list stays in the case store. */
+const MAX_WARNINGS_PER_SOURCE = 100;
+/** Audit entries quoted in full: the first and the most recent ones, the count of the rest. */
+const AUDIT_EXCERPT_HEAD = 100;
+const AUDIT_EXCERPT_TAIL = 900;
+
+/**
+ * The officer's accountability record for one answer (Art. 5(2) GDPR), never sent to the person:
+ * what was searched and how completely, what was found, included and excluded and why, which weak
+ * findings are still held for review, what was redacted (reason and fingerprint, never the text),
+ * which files were withheld, the audit log with its head hash, and the hashes that tie the report
+ * to exactly the package that was produced.
+ */
+export interface InternalReport {
+  readonly schemaVersion: number;
+  readonly notForTheDataSubject: true;
+  readonly generatedAt: string;
+  readonly case: { readonly reference: CaseId; readonly receivedOn: string; readonly deadline: ResponseDeadline; readonly subjectName: string | null };
+  readonly searchRun: { readonly id: string; readonly startedAt: string; readonly finishedAt: string | null; readonly status: string; readonly workspace: string };
+  readonly sources: {
+    readonly id: string;
+    readonly type: string;
+    readonly status: string;
+    readonly scanned: number;
+    readonly error: string | null;
+    readonly warnings: number;
+    readonly uncovered: number;
+    readonly warningExcerpt: { readonly locator: Locator; readonly message: string; readonly uncovered: boolean }[];
+  }[];
+  readonly counts: {
+    readonly found: number;
+    readonly strong: number;
+    readonly weak: number;
+    readonly included: number;
+    readonly excluded: number;
+    readonly pending: number;
+    readonly pendingWeak: number;
+    readonly pendingStrong: number;
+  };
+  readonly exclusions: { readonly finding: string; readonly source: string; readonly title: string; readonly reason: string | null; readonly decidedAt: string | null }[];
+  readonly heldForReview: { readonly finding: string; readonly source: string; readonly strength: string; readonly title: string; readonly locator: Locator; readonly matchedBy: string[] }[];
+  readonly redactions: { readonly id: number; readonly finding: string | null; readonly reason: string; readonly length: number; readonly textSha256: string }[];
+  readonly files: {
+    readonly shipped: number;
+    readonly withheld: { readonly item: number; readonly name: string; readonly reason: string }[];
+    readonly originalsUnavailable: { readonly item: number; readonly finding: string }[];
+  };
+  readonly package: {
+    readonly lang: string;
+    readonly items: number;
+    readonly pdf: { readonly file: string; readonly pages: number };
+    readonly manifestSha256: string;
+    readonly zip: { readonly file: string; readonly sha256: string } | null;
+  };
+  readonly audit: {
+    readonly entries: number;
+    readonly head: string;
+    readonly chainIntact: boolean;
+    readonly problems: string[];
+    readonly omitted: number;
+    readonly excerpt: Omit<AuditEntry, 'detailJson'>[];
+  };
+}
+
+export interface InternalReportInput {
+  readonly pkg: ResponsePackage;
+  readonly run: SearchRunRecord & { readonly result: SearchResult };
+  readonly review: CaseReview;
+  readonly deadline: ResponseDeadline;
+  readonly subjectName: string | null;
+  readonly audit: AuditVerification;
+  readonly auditEntries: readonly AuditEntry[];
+  readonly originalsUnavailable: readonly { item: number; finding: string }[];
+  readonly pdf: { readonly file: string; readonly pages: number };
+  readonly manifestSha256: string;
+  readonly zip: { readonly file: string; readonly sha256: string } | null;
+  readonly now: Date;
+}
+
+export function buildInternalReport(input: InternalReportInput): InternalReport {
+  const { pkg, run, review } = input;
+  const findings = run.result.findings;
+  const state = (f: Finding) => stateOf(review, f.id);
+  const pending = findings.filter((f) => state(f) === 'pending');
+  const entries = input.auditEntries;
+  const omitted = Math.max(0, entries.length - AUDIT_EXCERPT_HEAD - AUDIT_EXCERPT_TAIL);
+  const excerpt = omitted > 0 ? [...entries.slice(0, AUDIT_EXCERPT_HEAD), ...entries.slice(-AUDIT_EXCERPT_TAIL)] : [...entries];
+  return {
+    schemaVersion: INTERNAL_REPORT_SCHEMA_VERSION,
+    notForTheDataSubject: true,
+    generatedAt: input.now.toISOString(),
+    case: { reference: pkg.case.reference, receivedOn: pkg.case.receivedOn, deadline: input.deadline, subjectName: input.subjectName },
+    searchRun: { id: run.id, startedAt: run.startedAt, finishedAt: run.finishedAt, status: run.status, workspace: run.workspacePath },
+    sources: run.result.sources.map((s) => ({
+      id: s.id,
+      type: s.type,
+      status: s.status,
+      scanned: s.scanned,
+      error: s.error,
+      warnings: s.warnings.length,
+      uncovered: s.warnings.filter((w) => w.uncovered).length,
+      warningExcerpt: s.warnings.slice(0, MAX_WARNINGS_PER_SOURCE).map((w) => ({ locator: w.locator, message: w.message, uncovered: w.uncovered ?? false })),
+    })),
+    counts: {
+      found: findings.length,
+      strong: findings.filter((f) => f.strength === 'strong').length,
+      weak: findings.filter((f) => f.strength === 'weak').length,
+      included: findings.filter((f) => state(f) === 'included').length,
+      excluded: findings.filter((f) => state(f) === 'excluded').length,
+      pending: pending.length,
+      pendingWeak: pending.filter((f) => f.strength === 'weak').length,
+      pendingStrong: pending.filter((f) => f.strength === 'strong').length,
+    },
+    exclusions: findings
+      .filter((f) => state(f) === 'excluded')
+      .map((f) => ({ finding: f.id, source: f.source, title: f.title, reason: review.decisions.get(f.id)?.reason ?? null, decidedAt: review.decisions.get(f.id)?.decidedAt ?? null })),
+    heldForReview: pending.map((f) => ({ finding: f.id, source: f.source, strength: f.strength, title: f.title, locator: f.locator, matchedBy: [...new Set(f.matches.map((m) => m.type))] })),
+    redactions: review.redactions.map((r) => ({ id: r.id, finding: r.findingId, reason: r.reason, length: r.text.length, textSha256: textFingerprint(r.text) })),
+    files: {
+      shipped: pkg.items.reduce((n, i) => n + i.files.length, 0),
+      withheld: pkg.items.flatMap((i) => i.withheld.map((w) => ({ item: i.no, name: w.name, reason: w.reason }))),
+      originalsUnavailable: [...input.originalsUnavailable],
+    },
+    package: { lang: pkg.lang, items: pkg.items.length, pdf: input.pdf, manifestSha256: input.manifestSha256, zip: input.zip },
+    audit: {
+      entries: entries.length,
+      head: input.audit.head,
+      chainIntact: input.audit.problems.length === 0,
+      problems: input.audit.problems.map((p) => p.message),
+      omitted,
+      excerpt: excerpt.map(({ detailJson: _detailJson, ...rest }) => rest),
+    },
+  };
+}

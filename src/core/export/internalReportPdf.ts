@@ -1,0 +1,103 @@
+import type { InternalReport } from './internalReport.js';
+import { PdfWriter } from './pdfWriter.js';
+
+/** Rows printed per table in the PDF; the JSON beside it has them all. */
+const MAX_ROWS = 300;
+
+/**
+ * A readable rendering of the internal report for the case file. German only: it is read by the
+ * officer and, on request, by the supervisory authority, not by the data subject.
+ */
+export async function writeInternalReportPdf(file: string, r: InternalReport): Promise<void> {
+  const pdf = new PdfWriter(file, { lang: 'de-DE', title: `Interner Bericht – ${r.case.reference}`, author: 'Auskunft' });
+  pdf.setFooter((page, total) => `${r.case.reference} · intern · Seite ${page} von ${total}`);
+  const cut = <T,>(rows: readonly T[]) => rows.slice(0, MAX_ROWS);
+  const more = (n: number) => (n > MAX_ROWS ? ` (die ersten ${MAX_ROWS} von ${n}; alle in Bericht-intern.json)` : '');
+
+  pdf.begin('Sect');
+  pdf.heading(1, `Interner Bericht zur Auskunft ${r.case.reference} – nicht versenden`);
+  pdf.paragraph(
+    [
+      `Betroffene Person: ${r.case.subjectName ?? '—'}`,
+      `Eingang: ${r.case.receivedOn}; Frist: ${r.case.deadline.due}${r.case.deadline.extendedDue ? `, verlängert bis ${r.case.deadline.extendedDue} (${r.case.deadline.extensionReason ?? ''})` : ''}`,
+      `Erstellt: ${r.generatedAt}`,
+      `Suchlauf: ${r.searchRun.id}, ${r.searchRun.startedAt} bis ${r.searchRun.finishedAt ?? '—'}, Status ${r.searchRun.status}`,
+      `Workspace: ${r.searchRun.workspace}`,
+    ].join('\n'),
+  );
+  pdf.end(pdf.structure);
+
+  pdf.begin('Sect');
+  pdf.heading(2, 'Durchsuchte Quellen und Abdeckung');
+  pdf.table(
+    [
+      { header: 'Quelle', width: 0.18 },
+      { header: 'Typ', width: 0.12 },
+      { header: 'Status', width: 0.12 },
+      { header: 'Geprüft', width: 0.12 },
+      { header: 'Warnungen (nicht durchsucht)', width: 0.2 },
+      { header: 'Fehler', width: 0.26 },
+    ],
+    r.sources.map((s) => [s.id, s.type, s.status, String(s.scanned), `${s.warnings} (${s.uncovered})`, s.error ?? '']),
+  );
+  const c = r.counts;
+  pdf.heading(2, 'Funde und Entscheidungen');
+  pdf.paragraph(
+    `Gefunden: ${c.found} (${c.strong} eindeutig, ${c.weak} nur über den Namen). Aufgenommen: ${c.included}. Ausgeschlossen: ${c.excluded}. ` +
+      `Offen: ${c.pending} (${c.pendingWeak} schwache, ${c.pendingStrong} eindeutige).`,
+  );
+  if (r.exclusions.length) {
+    pdf.heading(3, `Ausgeschlossene Funde${more(r.exclusions.length)}`);
+    pdf.table(
+      [{ header: 'Fund', width: 0.2 }, { header: 'Titel', width: 0.4 }, { header: 'Grund', width: 0.4 }],
+      cut(r.exclusions).map((e) => [`${e.source}:${e.finding}`, e.title, e.reason ?? '']),
+    );
+  }
+  if (r.heldForReview.length) {
+    pdf.heading(3, `Zur Prüfung zurückgehalten (nicht in der Auskunft)${more(r.heldForReview.length)}`);
+    pdf.table(
+      [{ header: 'Fund', width: 0.22 }, { header: 'Stärke', width: 0.1 }, { header: 'Titel', width: 0.48 }, { header: 'Treffer', width: 0.2 }],
+      cut(r.heldForReview).map((h) => [`${h.source}:${h.finding}`, h.strength, h.title, h.matchedBy.join(', ')]),
+    );
+  }
+  if (r.redactions.length) {
+    pdf.heading(3, 'Schwärzungen (Text nicht wiedergegeben)');
+    pdf.table(
+      [{ header: 'Nr.', width: 0.08 }, { header: 'Fund', width: 0.2 }, { header: 'Grund', width: 0.42 }, { header: 'SHA-256 des Textes', width: 0.3 }],
+      cut(r.redactions).map((x) => [String(x.id), x.finding ?? 'ganzer Fall', x.reason, x.textSha256.slice(0, 16)]),
+    );
+  }
+  if (r.files.withheld.length || r.files.originalsUnavailable.length) {
+    pdf.heading(3, 'Nicht beigefügte Dateien');
+    pdf.table(
+      [{ header: 'Nr.', width: 0.1 }, { header: 'Datei', width: 0.5 }, { header: 'Grund', width: 0.4 }],
+      cut([...r.files.withheld.map((w) => [String(w.item), w.name, w.reason]), ...r.files.originalsUnavailable.map((o) => [String(o.item), o.finding, 'Original nicht mehr lesbar; Wiedergabe beigefügt'])]),
+    );
+  }
+  pdf.end(pdf.structure);
+
+  pdf.begin('Sect');
+  pdf.heading(2, 'Paket und Prüfsummen');
+  pdf.paragraph(
+    [
+      `Sprache: ${r.package.lang}; Datensätze in der Kopie: ${r.package.items}; Dateien beigefügt: ${r.files.shipped}`,
+      `Schreiben: ${r.package.pdf.file} (${r.package.pdf.pages} Seiten)`,
+      `SHA-256 von manifest.json: ${r.package.manifestSha256}`,
+      r.package.zip ? `SHA-256 von ${r.package.zip.file}: ${r.package.zip.sha256}` : 'Kein verschlüsseltes ZIP erstellt.',
+    ].join('\n'),
+    { font: 'mono', size: 8 },
+  );
+  pdf.heading(2, 'Audit-Log');
+  pdf.paragraph(
+    `${r.audit.entries} Einträge; Hash des letzten Eintrags: ${r.audit.head}. Kette ${r.audit.chainIntact ? 'intakt' : 'VERLETZT'}.` +
+      (r.audit.problems.length ? ` Probleme: ${r.audit.problems.join(' | ')}` : ''),
+  );
+  const shown = cut(r.audit.excerpt.slice(-MAX_ROWS));
+  pdf.table(
+    [{ header: 'Nr.', width: 0.07 }, { header: 'Zeit', width: 0.2 }, { header: 'Wer', width: 0.12 }, { header: 'Aktion', width: 0.16 }, { header: 'Angaben', width: 0.45 }],
+    shown.map((e) => [String(e.seq), e.at, e.actor, e.action, JSON.stringify(e.detail)]),
+    { size: 7 },
+  );
+  pdf.end(pdf.structure);
+  await pdf.finish();
+}

@@ -1,0 +1,198 @@
+import { copyFile, mkdir, stat, writeFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { simpleParser, type Attachment } from 'mailparser';
+import type { RecordData } from '../../shared/findings.js';
+import type { Connector, OriginalContext, SourceBase } from '../connectors/connector.js';
+import { decodeText, htmlToText, isTextLike } from '../connectors/mail/textPart.js';
+import type { Lang } from '../register/localizedText.js';
+import { compileRedactions, containsRedacted, redactDeep, type Redactor } from '../review/redactText.js';
+import type { Redaction } from '../review/reviewTypes.js';
+import { packageTexts, type PackageTexts } from './packageTexts.js';
+import type { PackageFile, PackageItem, WithheldFile } from './responsePackage.js';
+import { insideFolder, safeFileName, uniqueName } from './safeFileName.js';
+
+/** The folder of originals inside the package. */
+export const FILES_DIR = 'files';
+
+/**
+ * How many items are written at once: reading originals is I/O-bound, and a few in flight hide the
+ * latency of small files without holding many large messages in memory.
+ */
+const CONCURRENT_ITEMS = 8;
+
+/** A workspace source as the file writer needs it: its config and connector. */
+export interface FileSource {
+  readonly config: SourceBase;
+  readonly connector: Connector<SourceBase>;
+}
+
+export interface FilesInput {
+  readonly packageDir: string;
+  readonly items: readonly PackageItem[];
+  readonly sources: ReadonlyMap<string, FileSource>;
+  readonly context: (sourceId: string) => OriginalContext;
+  /** Resolves a call recording's path, which is relative to the workspace. */
+  readonly resolveWorkspacePath: (path: string) => string;
+  /** Case-wide redactions; an original that contains one of their texts is not shipped. */
+  readonly caseWideRedactions: readonly Redaction[];
+  readonly itemRedactions: (item: PackageItem) => readonly Redaction[];
+  readonly lang: Lang;
+}
+
+/** What was written for one item. `redactedBy` names the reasons when an original turned out to hold redacted text. */
+export interface ItemFiles {
+  readonly files: PackageFile[];
+  readonly withheld: WithheldFile[];
+  readonly redactedBy: string[];
+  /** The original could not be read back (moved, changed since the search): a rendering was shipped instead. */
+  readonly originalMissing: boolean;
+}
+
+/**
+ * Write `files/`: per item a folder `files/0001/` with the message's `.eml`, its attachments and a
+ * call's recording (Art. 15(3): the copy includes the data as held). A record with redactions never
+ * ships its original: a rendering with the redactions applied goes in its place, and binary files that
+ * cannot be redacted (attachments, recordings) are withheld and named in the letter instead. Every
+ * name comes from hostile input and is sanitized; every path is checked to stay inside `files/`.
+ */
+export async function writePackageFiles(input: FilesInput): Promise<Map<number, ItemFiles>> {
+  const filesDir = insideFolder(input.packageDir, FILES_DIR);
+  await mkdir(filesDir, { recursive: true, mode: 0o700 });
+  const texts = packageTexts(input.lang);
+  const out = new Map<number, ItemFiles>();
+  let next = 0;
+  const worker = async () => {
+    while (next < input.items.length) {
+      const item = input.items[next++]!;
+      out.set(item.no, await writeItemFiles(item, filesDir, input, texts));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENT_ITEMS, input.items.length) }, worker));
+  return out;
+}
+
+async function writeItemFiles(item: PackageItem, filesDir: string, input: FilesInput, texts: PackageTexts): Promise<ItemFiles> {
+  const folderName = String(item.no).padStart(4, '0');
+  const folder = insideFolder(filesDir, folderName);
+  const taken = new Set<string>();
+  const files: PackageFile[] = [];
+  const withheld: WithheldFile[] = [];
+  const redactedBy: string[] = [];
+  let originalMissing = false;
+  let made = false;
+  const put = async (name: string, role: PackageFile['role'], bytes: Buffer | string) => {
+    if (!made) await mkdir(folder, { recursive: true, mode: 0o700 });
+    made = true;
+    const fileName = uniqueName(safeFileName(name), taken);
+    const data = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
+    await writeFile(insideFolder(folder, fileName), data, { mode: 0o600 });
+    files.push({ path: `${FILES_DIR}/${folderName}/${fileName}`, role, size: data.length });
+  };
+  const redactor = compileRedactions(input.itemRedactions(item), texts.placeholder);
+  const baseName = safeFileName(item.title, item.kind === 'mail' ? 'nachricht' : 'datensatz');
+
+  const source = input.sources.get(item.source.id);
+  const wantsOriginal = item.kind === 'mail' || item.kind === 'document';
+  const original = wantsOriginal && source?.connector.readOriginal ? await source.connector.readOriginal(source.config, item.locator, input.context(item.source.id)) : null;
+  if (wantsOriginal && original === null) originalMissing = true;
+
+  let redacted = item.redacted;
+  // Parsing a message costs more than copying it: only when its attachments go out as files of their
+  // own, or when its parts must be checked for redacted text.
+  const hasAttachments = item.data?.kind === 'mail' && (item.data.attachments?.length ?? 0) > 0;
+  const mustParse = item.kind === 'mail' && (hasAttachments || redacted || input.caseWideRedactions.length > 0);
+  const parsed = original && mustParse ? await parseMessage(original.bytes) : undefined;
+  // A case-wide redaction may hit a part of the original the record does not show (an HTML part, an
+  // attachment, an encoded header): then the original must not go out either.
+  if (!redacted && original && input.caseWideRedactions.length > 0) {
+    const searchable = [original.bytes.toString('utf8'), original.bytes.toString('latin1'), ...(parsed?.searchable ?? [])];
+    const hits = input.caseWideRedactions.filter((r) => containsRedacted(searchable, compileRedactions([r], texts.placeholder)));
+    if (hits.length > 0) {
+      redacted = true;
+      redactedBy.push(...new Set(hits.map((r) => r.reason)));
+    }
+  }
+  // Case-wide redactions apply to what is rendered from the original, too.
+  const renderRedactor = redactedBy.length > 0 ? compileRedactions([...input.itemRedactions(item), ...input.caseWideRedactions], texts.placeholder) : redactor;
+
+  if (item.kind === 'mail' || item.kind === 'document') {
+    if (original && !redacted) {
+      await put(item.kind === 'mail' ? `${baseName}.eml` : original.filename, 'original', original.bytes);
+      for (const a of parsed?.attachments ?? []) await put(a.filename ?? fallbackAttachmentName(a), 'attachment', a.content);
+    } else {
+      await put(`${baseName}.txt`, redacted ? 'redacted-copy' : 'copy', renderRecordText(item, texts, redacted ? renderRedactor : undefined));
+      if (parsed) {
+        for (const a of parsed.attachments) {
+          const name = renderRedactor.apply(a.filename ?? fallbackAttachmentName(a));
+          // A text attachment can be redacted like the body; a binary one cannot be checked, so it stays out.
+          if (isTextLike(a.contentType)) await put(`${name}.txt`, 'redacted-copy', renderRedactor.apply(decodeText(a.content, undefined)));
+          else withheld.push({ name, reason: texts.withheldFile });
+        }
+      } else if (item.data?.kind === 'mail') {
+        for (const a of item.data.attachments ?? []) {
+          withheld.push({ name: a.filename ?? fallbackAttachmentName(a), reason: redacted ? texts.withheldFile : texts.originalUnavailable });
+        }
+      }
+    }
+  }
+
+  if (item.data?.kind === 'call' && item.data.recording) {
+    const name = basename(item.data.recording.replace(/\\/g, '/'));
+    if (redacted) {
+      withheld.push({ name: redactor.apply(name), reason: texts.withheldFile });
+    } else {
+      const path = resolve(input.resolveWorkspacePath(item.data.recording));
+      const info = await stat(path).catch(() => undefined);
+      if (info?.isFile()) {
+        if (!made) await mkdir(folder, { recursive: true, mode: 0o700 });
+        made = true;
+        const fileName = uniqueName(safeFileName(name, 'aufzeichnung'), taken);
+        await copyFile(path, insideFolder(folder, fileName));
+        files.push({ path: `${FILES_DIR}/${folderName}/${fileName}`, role: 'recording', size: info.size });
+      } else {
+        withheld.push({ name, reason: texts.recordingMissing });
+      }
+    }
+  }
+  return { files, withheld, redactedBy, originalMissing };
+}
+
+interface ParsedMessage {
+  readonly attachments: Attachment[];
+  /** Decoded text of every part, to check a case-wide redaction against. */
+  readonly searchable: string[];
+}
+
+async function parseMessage(bytes: Buffer): Promise<ParsedMessage> {
+  // The message was at most MAX_MESSAGE_BYTES when it was searched, and originals are read one at a
+  // time per worker, so parsing it whole stays bounded.
+  const mail = await simpleParser(bytes, { skipImageLinks: true, skipTextLinks: true, skipTextToHtml: true });
+  const searchable = [mail.text ?? '', typeof mail.html === 'string' ? htmlToText(mail.html) : '', mail.subject ?? ''];
+  for (const a of mail.attachments) if (isTextLike(a.contentType)) searchable.push(decodeText(a.content, undefined));
+  return { attachments: mail.attachments, searchable };
+}
+
+function fallbackAttachmentName(a: { contentType: string }): string {
+  const sub = a.contentType.split('/')[1]?.split(/[;+]/)[0] ?? 'bin';
+  return `anhang.${a.contentType === 'message/rfc822' ? 'eml' : sub}`;
+}
+
+/** A record as plain text, with the redactions applied: shipped instead of an original that had to be redacted. */
+export function renderRecordText(item: PackageItem, texts: PackageTexts, redactor?: Redactor): string {
+  const data: RecordData | null = redactor ? redactDeep(item.data, redactor) : item.data;
+  const lines: string[] = [texts.itemHeading(item.no, item.title), ''];
+  if (item.redacted) lines.push(texts.redactedNote(item.redactionReasons.join('; ')), '');
+  if (data?.kind === 'mail') {
+    const h = texts.mailHeaders;
+    for (const [label, value] of [[h.from, data.from], [h.to, data.to], [h.cc, data.cc], [h.subject, data.subject], [h.date, data.date]] as const) {
+      if (value) lines.push(`${label}: ${value}`);
+    }
+    if (data.attachments?.length) lines.push(`${texts.attachments}: ${data.attachments.map((a) => a.filename ?? a.contentType).join(', ')}`);
+    lines.push('', data.text ?? texts.noText);
+  } else if (data?.kind === 'document') {
+    lines.push(data.text ?? texts.noText);
+  } else if (data) {
+    lines.push(JSON.stringify(data, null, 2));
+  }
+  return `${lines.join('\n')}\n`;
+}

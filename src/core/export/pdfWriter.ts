@@ -1,0 +1,460 @@
+import { createWriteStream } from 'node:fs';
+import { createRequire } from 'node:module';
+import { finished } from 'node:stream/promises';
+import PDFDocument from 'pdfkit';
+
+type StructElement = PDFKit.PDFStructureElement;
+
+const require = createRequire(import.meta.url);
+/** DejaVu covers Latin (incl. extended), Greek and Cyrillic: "Zoë Ødegård", "Дмитрий" render and extract. */
+// Fonts are always selected by path, never by a registerFont() alias: pdfkit 0.20 does not cache an
+// alias whose file is already loaded under its path, and re-reads and re-parses the TTF on every
+// switch (measured: 80% of the export's time).
+const FONTS = {
+  body: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
+  bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
+  mono: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSansMono.ttf'),
+} as const;
+export type FontName = keyof typeof FONTS;
+
+const MARGIN = { top: 56, left: 56, right: 56, bottom: 62 };
+/** Where the footer's baseline area starts, measured from the page's bottom edge. */
+const FOOTER_OFFSET = 36;
+const BODY_SIZE = 9.5;
+const HEADING_SIZES = { 1: 16, 2: 13, 3: 10.5 } as const;
+/** The footer's grey (#444444) as PDF RGB components: footers are drawn with raw operators. */
+const FOOTER_RGB = '0.267 0.267 0.267';
+/** Output pdfkit may hold before rendering waits for the file to catch up (see breathe()). */
+const MAX_BUFFERED_OUTPUT_BYTES = 1024 * 1024;
+/** Records after which pdfkit's cache of laid-out words is emptied: bounds memory, keeps most hits. */
+const LAYOUT_CACHE_RESET_RECORDS = 1000;
+const RULE = '#bbbbbb';
+/**
+ * Average advance of a character in em, rounded up for DejaVu Sans and Sans Mono (0.6 em); with the
+ * 1.5 safety factor in table() it over-estimates even text with many wide capitals.
+ */
+const ROUGH_CHAR_WIDTH_EM = 0.62;
+
+export interface PdfWriterOptions {
+  readonly lang: string; // BCP 47, e.g. de-DE
+  readonly title: string;
+  readonly author: string;
+  readonly subject?: string;
+}
+
+export interface TextOptions {
+  readonly font?: FontName;
+  readonly size?: number;
+  readonly color?: string;
+  readonly gapAfter?: number; // in lines
+  readonly indent?: number;
+}
+
+export interface TableColumn {
+  readonly header: string;
+  /** Share of the text width, 0..1. */
+  readonly width: number;
+}
+
+/**
+ * A thin layer over pdfkit for a tagged, accessible letter: every text goes into the structure tree
+ * (H1–H3, P, L/LI, Table/TR/TH/TD) under one Document element, footers are Artifacts, the document
+ * carries `lang` and its title.
+ *
+ * Pages are written out as soon as they are full, so memory stays flat however long the copy is.
+ * What is only known at the end (the total in "page X of Y", the page numbers in the table of
+ * contents) is drawn as a small Form XObject whose content is filled in when the document is
+ * finished: the page refers to it, the text is still real text (extractable, in the ToUnicode map).
+ * This is the part of the writer that relies on pdfkit internals (0.20): `_font`, `page.xobjects`,
+ * `addContent`, `font.encode`.
+ */
+export class PdfWriter {
+  readonly doc: PDFKit.PDFDocument;
+  private readonly root: StructElement;
+  private current: StructElement;
+  private readonly done: Promise<void>;
+  private records = 0;
+  private readonly deferred: DeferredText[] = [];
+  private readonly footerFont: PdfkitFont;
+  private footer?: (page: number, total: number) => string;
+
+  constructor(file: string, options: PdfWriterOptions) {
+    this.doc = new PDFDocument({
+      size: 'A4',
+      margins: MARGIN,
+      autoFirstPage: false,
+      tagged: true,
+      lang: options.lang,
+      displayTitle: true,
+      pdfVersion: '1.7',
+      font: FONTS.body,
+      info: { Title: options.title, Author: options.author, Subject: options.subject ?? options.title, Creator: 'Auskunft', Producer: 'Auskunft (PDFKit)' },
+    });
+    const out = createWriteStream(file, { mode: 0o600 });
+    this.doc.pipe(out);
+    this.done = finished(out);
+    this.footerFont = internals(this.doc)._font;
+    this.doc.on('pageAdded', () => this.drawFooter());
+    this.doc.addPage();
+    this.root = this.doc.struct('Document');
+    this.doc.addStructure(this.root);
+    this.current = this.root;
+    this.doc.font(FONTS.body).fontSize(BODY_SIZE);
+  }
+
+  /** The footer of every page, "… page X of Y"; set it before the content so the first page gets it too. */
+  setFooter(footer: (page: number, total: number) => string): void {
+    this.footer = footer;
+    if (this.pageIndex === 0) this.drawFooter();
+  }
+
+  /** The index (0-based) of the page being written. */
+  get pageIndex(): number {
+    const { start, count } = this.doc.bufferedPageRange();
+    return start + count - 1;
+  }
+
+  get contentWidth(): number {
+    return this.doc.page.width - MARGIN.left - MARGIN.right;
+  }
+
+  /** Start a structure element (Sect, TOC, …) that takes the following content, and return it. */
+  begin(type: string): StructElement {
+    const element = this.doc.struct(type);
+    this.current.add(element);
+    this.current = element;
+    return element;
+  }
+
+  /** Add a structure element at the current position whose content comes later (the table of contents). */
+  attach(type: string): StructElement {
+    const element = this.doc.struct(type);
+    this.current.add(element);
+    return element;
+  }
+
+  /** End the element started last, so pdfkit can write it out and free it. */
+  end(element: StructElement, parent: StructElement = this.root): void {
+    element.end();
+    this.current = parent;
+  }
+
+  get structure(): StructElement {
+    return this.current;
+  }
+
+  set structure(element: StructElement) {
+    this.current = element;
+  }
+
+  newPage(): void {
+    this.doc.addPage();
+  }
+
+  /** Start a new page unless `height` points still fit on this one. */
+  ensureSpace(height: number): void {
+    if (this.doc.y + height > this.bottom) this.newPage();
+  }
+
+  get bottom(): number {
+    return this.doc.page.height - this.doc.page.margins.bottom;
+  }
+
+  /** A heading (H1–H3) with an optional named destination for links; returns the page it landed on. */
+  heading(level: 1 | 2 | 3, text: string, destination?: string): number {
+    const size = HEADING_SIZES[level];
+    this.ensureSpace(size * 4);
+    const page = this.pageIndex;
+    if (level < 3 && this.doc.y > MARGIN.top + 1) this.doc.moveDown(0.6);
+    if (destination) this.doc.addNamedDestination(destination, 'XYZ', null, this.doc.y, null);
+    this.doc.font(FONTS.bold).fontSize(size).fillColor('black');
+    this.doc.text(clean(text), MARGIN.left, this.doc.y, { width: this.contentWidth, structParent: this.current, structType: `H${level}` });
+    this.doc.moveDown(level === 3 ? 0.2 : 0.35);
+    this.doc.font(FONTS.body).fontSize(BODY_SIZE);
+    return page;
+  }
+
+  paragraph(text: string, options: TextOptions = {}): void {
+    this.doc
+      .font(FONTS[options.font ?? 'body'])
+      .fontSize(options.size ?? BODY_SIZE)
+      .fillColor(options.color ?? 'black');
+    const indent = options.indent ?? 0;
+    this.doc.text(clean(text), MARGIN.left + indent, this.doc.y, { width: this.contentWidth - indent, structParent: this.current, structType: 'P' });
+    this.doc.moveDown(options.gapAfter ?? 0.4);
+    this.doc.font(FONTS.body).fontSize(BODY_SIZE).fillColor('black');
+  }
+
+  /** A short bold label, then its text (one paragraph per value). */
+  labelled(label: string, values: string | readonly string[], options: TextOptions = {}): void {
+    const list = typeof values === 'string' ? [values] : values;
+    this.ensureSpace(BODY_SIZE * 3);
+    this.paragraph(label, { font: 'bold', gapAfter: 0.1 });
+    if (list.length === 1) this.paragraph(list[0]!, { ...options, indent: 10 });
+    else this.list(list, { ...options, indent: 10 });
+  }
+
+  /** A bulleted list, tagged L > LI > (Lbl, LBody). */
+  list(items: readonly string[], options: TextOptions = {}): void {
+    const doc = this.doc;
+    const indent = options.indent ?? 0;
+    const list = doc.struct('L');
+    this.current.add(list);
+    for (const item of items) {
+      const li = doc.struct('LI');
+      list.add(li);
+      const y = doc.y;
+      doc.font(FONTS.body).fontSize(options.size ?? BODY_SIZE).fillColor('black');
+      li.add(doc.struct('Lbl', {}, [() => doc.text('•', MARGIN.left + indent, y, { lineBreak: false })]));
+      li.add(doc.struct('LBody', {}, [() => doc.text(clean(item), MARGIN.left + indent + 10, y, { width: this.contentWidth - indent - 10 })]));
+      li.end();
+      doc.moveDown(0.15);
+    }
+    list.end();
+    doc.x = MARGIN.left;
+    doc.moveDown(0.3);
+  }
+
+  /**
+   * A table with a header row that repeats on every page. Rows never split: a row that does not fit
+   * starts a new page, and a row taller than a whole page (a very long cell) is written as labelled
+   * paragraphs instead, so no text is ever cut off, as pdfkit's own table would do with an ellipsis.
+   */
+  table(columns: readonly TableColumn[], rows: readonly (readonly string[])[], options: { readonly font?: FontName; readonly size?: number } = {}): void {
+    const doc = this.doc;
+    const size = options.size ?? 8.5;
+    const font = options.font ?? 'body';
+    const pad = 3;
+    const widths = columns.map((c) => c.width * this.contentWidth);
+    const xs = widths.map((_, i) => MARGIN.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
+    const pageRoom = this.bottom - MARGIN.top;
+    let table: StructElement | undefined;
+
+    const rule = (y: number, color = RULE) => {
+      doc.markContent('Artifact');
+      doc.moveTo(MARGIN.left, y).lineTo(MARGIN.left + this.contentWidth, y).lineWidth(0.5).strokeColor(color).stroke();
+      doc.endMarkedContent();
+    };
+    const heightOf = (cells: readonly string[], f: FontName) => {
+      doc.font(FONTS[f]).fontSize(size);
+      return Math.max(...cells.map((c, i) => doc.heightOfString(clean(c) || ' ', { width: widths[i]! - 2 * pad }))) + 2 * pad;
+    };
+    // An upper bound from the character count, good enough to know that a row fits well before the
+    // page ends; only rows near the end are measured exactly (measuring lays the text out twice).
+    const lineHeight = size * 1.25;
+    const roughHeight = (cells: readonly string[]) =>
+      Math.max(
+        ...cells.map((c, i) => {
+          const perLine = Math.max(1, Math.floor((widths[i]! - 2 * pad) / (size * ROUGH_CHAR_WIDTH_EM)));
+          return clean(c)
+            .split('\n')
+            .reduce((n, line) => n + Math.max(1, Math.ceil((line.length + 1) / perLine)), 0);
+        }),
+      ) * lineHeight * 1.5 + 2 * pad;
+    /** Draw a row at doc.y; returns its height as drawn. */
+    const drawRow = (cells: readonly string[], f: FontName, cellType: 'TH' | 'TD') => {
+      const y = doc.y;
+      let end = y;
+      const tr = doc.struct('TR');
+      table!.add(tr);
+      doc.font(FONTS[f]).fontSize(size).fillColor('black');
+      cells.forEach((cell, i) => {
+        // pdfkit writes the Table attribute Scope for header cells; its types do not list the option.
+        const td = doc.struct(cellType, (cellType === 'TH' ? { scope: 'Column' } : {}) as PDFKit.Mixins.StructureElementOptions);
+        tr.add(td);
+        const text = clean(cell);
+        if (text) {
+          td.add(() => doc.text(text, xs[i]! + pad, y + pad, { width: widths[i]! - 2 * pad }));
+          end = Math.max(end, doc.y);
+        }
+        td.end();
+      });
+      tr.end();
+      doc.y = Math.max(end + pad, y + lineHeight + 2 * pad);
+      rule(doc.y, cellType === 'TH' ? '#777777' : RULE);
+    };
+    const headers = columns.map((c) => c.header);
+    const headerHeight = heightOf(headers, 'bold');
+    const openTable = () => {
+      table = doc.struct('Table');
+      this.current.add(table);
+      drawRow(headers, 'bold', 'TH');
+    };
+    const closeTable = () => {
+      table?.end();
+      table = undefined;
+    };
+
+    this.ensureSpace(headerHeight * 2);
+    openTable();
+    for (const row of rows) {
+      if (doc.y + roughHeight(row) <= this.bottom) {
+        drawRow(row, font, 'TD');
+        continue;
+      }
+      const h = heightOf(row, font);
+      if (h > pageRoom - headerHeight) {
+        closeTable();
+        doc.x = MARGIN.left;
+        this.paragraph(columns.map((c, i) => `${c.header}: ${row[i] ?? ''}`).join('\n'), { font, size });
+        this.ensureSpace(headerHeight * 2);
+        openTable();
+        continue;
+      }
+      if (doc.y + h > this.bottom) {
+        closeTable();
+        this.newPage();
+        openTable();
+      }
+      drawRow(row, font, 'TD');
+    }
+    closeTable();
+    doc.x = MARGIN.left;
+    doc.font(FONTS.body).fontSize(BODY_SIZE).fillColor('black');
+    doc.moveDown(0.5);
+  }
+
+  /** Add a document outline (bookmark) entry pointing at a page. */
+  bookmark(title: string, pageIndex: number, parent?: PDFKit.PDFOutline): PDFKit.PDFOutline {
+    // pdfkit supports `pageNumber`; its types do not list it.
+    return (parent ?? this.doc.outline).addItem(clean(title), { pageNumber: pageIndex } as { expanded?: boolean });
+  }
+
+  /**
+   * Write a line of the table of contents with a link to its section. The page number is filled in
+   * when the document is finished (`page` is asked then).
+   */
+  tocLine(toc: StructElement, text: string, page: () => number, destination: string, level: number): void {
+    const doc = this.doc;
+    const indent = (level - 1) * 14;
+    const pageWidth = 40;
+    doc.font(level === 1 ? FONTS.bold : FONTS.body).fontSize(BODY_SIZE).fillColor('black');
+    const height = doc.heightOfString(clean(text), { width: this.contentWidth - indent - pageWidth });
+    this.ensureSpace(height + 4);
+    const y = doc.y;
+    const item = doc.struct('TOCI');
+    toc.add(item);
+    item.add(
+      doc.struct('Reference', {}, [
+        () => {
+          doc.text(clean(text), MARGIN.left + indent, y, { width: this.contentWidth - indent - pageWidth, goTo: destination });
+          this.deferText(MARGIN.left + this.contentWidth - pageWidth, y, pageWidth, BODY_SIZE, 'right', () => String(page() + 1));
+        },
+      ]),
+    );
+    item.end();
+    doc.x = MARGIN.left;
+    doc.y = Math.max(doc.y, y + height) + 2;
+  }
+
+  /** End the document, fill in what was deferred, and wait until the file is written. Returns the number of pages. */
+  async finish(): Promise<number> {
+    const doc = this.doc;
+    this.root.end();
+    const total = this.pageIndex + 1;
+    for (const d of this.deferred) fillDeferred(d, d.value(total));
+    doc.end();
+    await this.done;
+    return total;
+  }
+
+  /**
+   * Draw text that is known only when the document is finished, in a box at (x, y) of the current
+   * page: a Form XObject now, its content at finish().
+   */
+  private deferText(x: number, y: number, width: number, size: number, align: 'left' | 'center' | 'right', value: (total: number) => string, font: PdfkitFont = internals(this.doc)._font): void {
+    const doc = internals(this.doc);
+    const height = size * 1.5;
+    const name = `Auskunft${this.deferred.length + 1}`;
+    const form = doc.ref({ Type: 'XObject', Subtype: 'Form', BBox: [0, 0, width, height], Resources: { Font: { [font.id]: font.ref() } } });
+    doc.page.xobjects[name] = form;
+    // pdfkit draws in a y-down space (its page matrix flips y); flip back so the form's text stands upright.
+    doc.addContent(`q 1 0 0 -1 ${num(x)} ${num(y + height)} cm /${name} Do Q`);
+    this.deferred.push({ form, font, size, width, align, value });
+  }
+
+  /** The footer of the page just added, as an Artifact (not part of the reading order). */
+  private drawFooter(): void {
+    if (!this.footer) return;
+    const footer = this.footer;
+    const page = this.pageIndex + 1;
+    const doc = internals(this.doc);
+    doc.addContent(`/Artifact <</Type /Pagination>> BDC q ${FOOTER_RGB} rg`);
+    this.deferText(MARGIN.left, this.doc.page.height - FOOTER_OFFSET, this.contentWidth, 7.5, 'center', (total) => footer(page, total), this.footerFont);
+    doc.addContent('Q EMC');
+  }
+
+  /**
+   * Let the written PDF reach the file. pdfkit renders synchronously and pushes every finished
+   * object into its readable stream; without returning to the event loop now and then, the whole
+   * file would pile up in memory (measured: 300,000 buffers for a 1,250-page copy). Call it between
+   * records. It also empties pdfkit's per-font cache of laid-out words now and then, which otherwise
+   * grows with every distinct word (ids, hashes, log lines) of the copy.
+   */
+  async breathe(): Promise<void> {
+    if (++this.records % LAYOUT_CACHE_RESET_RECORDS === 0) {
+      const families = (this.doc as unknown as { _fontFamilies: Record<string, { layoutCache?: unknown }> })._fontFamilies;
+      for (const font of Object.values(families)) if (font.layoutCache) font.layoutCache = Object.create(null);
+    }
+    const stream = this.doc as unknown as { readableLength: number };
+    while (stream.readableLength > MAX_BUFFERED_OUTPUT_BYTES) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/** What this writer uses of a pdfkit font and document beyond the typed API (pdfkit 0.20). */
+interface PdfkitFont {
+  readonly id: string;
+  ref(): unknown;
+  encode(text: string): [string[], unknown];
+  widthOfString(text: string, size: number): number;
+  readonly descender: number;
+}
+
+interface PdfkitInternals {
+  readonly _font: PdfkitFont;
+  readonly page: { readonly xobjects: Record<string, unknown> };
+  ref(data: object): { end(chunk?: string): void };
+  addContent(data: string): void;
+}
+
+function internals(doc: PDFKit.PDFDocument): PdfkitInternals {
+  return doc as unknown as PdfkitInternals;
+}
+
+interface DeferredText {
+  readonly form: { end(chunk?: string): void };
+  readonly font: PdfkitFont;
+  readonly size: number;
+  readonly width: number;
+  readonly align: 'left' | 'center' | 'right';
+  readonly value: (total: number) => string;
+}
+
+/** Write a deferred form's content: the text in its font, aligned in the form's box. */
+function fillDeferred(d: DeferredText, text: string): void {
+  const [glyphs] = d.font.encode(text);
+  const width = d.font.widthOfString(text, d.size);
+  const x = d.align === 'right' ? d.width - width : d.align === 'center' ? (d.width - width) / 2 : 0;
+  const baseline = (-d.font.descender / 1000) * d.size + d.size * 0.15;
+  d.form.end(`BT /${d.font.id} ${num(d.size)} Tf ${num(x)} ${num(baseline)} Td <${glyphs.join('')}> Tj ET`);
+}
+
+function num(n: number): string {
+  return (Math.round(n * 100) / 100).toString();
+}
+
+/**
+ * Text as pdfkit can lay it out: line breaks normalized, tabs expanded, other control characters
+ * removed (a stray NUL or form feed from a mail would otherwise print as a box or break the layout).
+ */
+export function clean(text: string): string {
+  return (
+    text
+      .replace(/\r\n?/g, '\n')
+      .replace(/\t/g, '    ')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, '')
+      // Lone surrogates (broken UTF-16 in a decoded mail) cannot be encoded into the font.
+      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+  );
+}

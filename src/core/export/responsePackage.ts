@@ -1,0 +1,215 @@
+import type { Finding, Locator, Match, RecordData, SearchResult } from '../../shared/findings.js';
+import type { Subject } from '../../shared/subject.js';
+import type { ResponseDeadline } from '../cases/deadline.js';
+import { localize, type Lang } from '../register/localizedText.js';
+import type { Register } from '../register/registerSchema.js';
+import { compileRedactions, redactDeep } from '../review/redactText.js';
+import { redactionsFor, stateOf, type CaseReview } from '../review/reviewTypes.js';
+import type { CaseId } from '../store/ids.js';
+import type { Controller } from '../workspace/workspace.js';
+import { describeActivity, type ActivityInformation } from './dossier.js';
+import { packageTexts } from './packageTexts.js';
+
+/** Version of `data.json` (schemas/data.schema.json). Change the format only additively within a version. */
+export const PACKAGE_SCHEMA_VERSION = 1;
+
+/** The kind of a record in the copy; `record` for a finding whose source kept no record content. */
+export type ItemKind = RecordData['kind'] | 'record';
+
+/** The order of the copy: the kinds a person recognizes first come first. */
+export const ITEM_KIND_ORDER: readonly ItemKind[] = ['mail', 'row', 'call', 'ticket', 'logline', 'document', 'record'];
+
+/** A file in `files/` that belongs to an item; `path` is relative to the package folder, with `/`. */
+export interface PackageFile {
+  readonly path: string;
+  /**
+   * original: the record as the source holds it (a message's `.eml`); redacted-copy: a rendering of
+   * the record with the redactions applied, shipped instead of the original; copy: a rendering of the
+   * record as found, when the source no longer holds the original; attachment: a file attached to a
+   * message; recording: a call's audio.
+   */
+  readonly role: 'original' | 'copy' | 'redacted-copy' | 'attachment' | 'recording';
+  readonly size: number;
+}
+
+/** A file that belongs to an item but is not enclosed, and why (Art. 15(4)). */
+export interface WithheldFile {
+  readonly name: string;
+  readonly reason: string;
+}
+
+/** One record of the copy (Art. 15(3)), redactions applied. */
+export interface PackageItem {
+  /** The record's number in the letter, in data.json and as its folder in `files/`. */
+  readonly no: number;
+  readonly id: string;
+  readonly kind: ItemKind;
+  readonly source: { readonly id: string; readonly type: string };
+  readonly locator: Locator;
+  readonly title: string;
+  readonly date: string | null;
+  readonly activities: string[];
+  readonly categories: string[];
+  readonly matches: Match[];
+  readonly data: RecordData | null;
+  readonly redacted: boolean;
+  readonly redactionReasons: string[];
+  readonly files: PackageFile[];
+  readonly withheld: WithheldFile[];
+}
+
+/** One register activity with its Art. 15(1)/(2) information and the numbers of its items. */
+export interface PackageActivity extends ActivityInformation {
+  readonly legalBasisCodes: string[];
+  /** The categories of the person's data actually found for this activity. */
+  readonly categoriesFound: { id: string; name: string }[];
+  readonly items: number[];
+}
+
+/** The content of `data.json`: the same answer as the PDF, machine-readable. */
+export interface ResponsePackage {
+  readonly schemaVersion: number;
+  readonly lang: Lang;
+  readonly generatedAt: string;
+  readonly controller: Controller;
+  readonly case: {
+    readonly reference: CaseId;
+    readonly receivedOn: string;
+    readonly deadline: { readonly due: string; readonly extendedDue: string | null; readonly extensionReason: string | null };
+  };
+  /** The identifiers the person gave us and we searched for: they are their data too. */
+  readonly subject: Subject;
+  /** Art. 15(1): whether we process personal data about the person. */
+  readonly dataProcessed: boolean;
+  /** Source types searched completely or partly (not those that failed). */
+  readonly searched: string[];
+  /** Activities with data about the person first, then those without a local copy. */
+  readonly activities: PackageActivity[];
+  readonly items: PackageItem[];
+  readonly redactions: { readonly records: number; readonly reasons: string[] };
+}
+
+export interface PackageInput {
+  readonly caseId: CaseId;
+  readonly subject: Subject;
+  readonly deadline: ResponseDeadline;
+  readonly controller: Controller;
+  readonly register: Register;
+  /** The case's latest search run. */
+  readonly result: SearchResult;
+  readonly review: CaseReview;
+  readonly lang: Lang;
+  readonly now: Date;
+}
+
+/**
+ * Assemble the answer from the case: the included findings, redacted, numbered in the order of the
+ * copy, grouped under the register's activities. Files are added by the package writer.
+ */
+export function buildResponsePackage(input: PackageInput): ResponsePackage {
+  const { result, review, register, lang } = input;
+  const placeholder = packageTexts(lang).placeholder;
+  const sourceType = new Map(result.sources.map((s) => [s.id, s.type]));
+  const sourceOrder = new Map(result.sources.map((s, i) => [s.id, i]));
+  const included = result.findings.filter((f) => stateOf(review, f.id) === 'included');
+  included.sort((a, b) => compareFindings(a, b, sourceOrder));
+
+  const items: PackageItem[] = included.map((f, i) => redactItem(f, i + 1, sourceType.get(f.source) ?? 'unknown', review, placeholder));
+
+  const itemsByActivity = new Map<string, PackageItem[]>();
+  for (const item of items) for (const id of item.activities) itemsByActivity.set(id, [...(itemsByActivity.get(id) ?? []), item]);
+  const categoryName = new Map(register.categories.map((c) => [c.id, localize(c.name, lang)]));
+  const activities: PackageActivity[] = [];
+  for (const activity of register.activities) {
+    const its = itemsByActivity.get(activity.id) ?? [];
+    if (its.length === 0) continue;
+    const found = [...new Set(its.flatMap((it) => it.categories))];
+    activities.push({
+      ...describeActivity(activity, register, lang),
+      legalBasisCodes: [...activity.legalBasis],
+      categoriesFound: found.map((id) => ({ id, name: categoryName.get(id) ?? id })),
+      items: its.map((it) => it.no),
+    });
+  }
+  for (const activity of register.activities) {
+    if (activity.localCopy || itemsByActivity.has(activity.id)) continue;
+    activities.push({ ...describeActivity(activity, register, lang), legalBasisCodes: [...activity.legalBasis], categoriesFound: [], items: [] });
+  }
+
+  const redactedItems = items.filter((it) => it.redacted);
+  return {
+    schemaVersion: PACKAGE_SCHEMA_VERSION,
+    lang,
+    generatedAt: input.now.toISOString(),
+    controller: input.controller,
+    case: {
+      reference: input.caseId,
+      receivedOn: input.deadline.receivedOn,
+      deadline: { due: input.deadline.due, extendedDue: input.deadline.extendedDue, extensionReason: input.deadline.extensionReason },
+    },
+    subject: input.subject,
+    dataProcessed: items.length > 0,
+    searched: [...new Set(result.sources.filter((s) => s.status !== 'failed').map((s) => s.type))],
+    activities,
+    items,
+    redactions: { records: redactedItems.length, reasons: [...new Set(redactedItems.flatMap((it) => it.redactionReasons))] },
+  };
+}
+
+function redactItem(f: Finding, no: number, type: string, review: CaseReview, placeholder: string): PackageItem {
+  const redactions = redactionsFor(review, f.id);
+  const own = redactions.filter((r) => r.findingId !== null);
+  const item: PackageItem = {
+    no,
+    id: f.id,
+    kind: f.record?.kind ?? 'record',
+    source: { id: f.source, type },
+    locator: f.locator,
+    title: f.title,
+    date: f.date,
+    activities: f.activities,
+    categories: f.categories,
+    matches: f.matches,
+    data: f.record ?? null,
+    redacted: false,
+    redactionReasons: [],
+    files: [],
+    withheld: [],
+  };
+  if (redactions.length === 0) return item;
+
+  const reasons = new Set(own.map((r) => r.reason));
+  // Case-wide redactions count for this record only where their text occurs in it.
+  for (const r of redactions) {
+    if (r.findingId !== null) continue;
+    const probe = compileRedactions([r], placeholder);
+    redactDeep({ t: item.title, l: item.locator, d: item.data, m: item.matches }, probe);
+    if (probe.replaced > 0) reasons.add(r.reason);
+  }
+  const redactor = compileRedactions(redactions, placeholder);
+  const redacted = {
+    ...item,
+    locator: redactDeep(item.locator, redactor),
+    title: redactDeep(item.title, redactor),
+    matches: redactDeep(item.matches, redactor),
+    data: redactDeep(item.data, redactor),
+  };
+  // A redaction the officer put on this record marks it redacted even where the text did not occur
+  // in what the record shows: the text may sit in a part of the original the record does not show.
+  const isRedacted = own.length > 0 || redactor.replaced > 0;
+  return { ...redacted, redacted: isRedacted, redactionReasons: isRedacted ? [...reasons] : [] };
+}
+
+function compareFindings(a: Finding, b: Finding, sourceOrder: ReadonlyMap<string, number>): number {
+  const kind = (f: Finding) => ITEM_KIND_ORDER.indexOf(f.record?.kind ?? 'record');
+  return (
+    kind(a) - kind(b) ||
+    (sourceOrder.get(a.source) ?? 0) - (sourceOrder.get(b.source) ?? 0) ||
+    // Within a source: the order of the source itself (mbox offset, line number), which is the
+    // order a person would find the records in when checking by hand.
+    (a.locator.offset ?? a.locator.line ?? a.locator.row ?? 0) - (b.locator.offset ?? b.locator.line ?? b.locator.row ?? 0) ||
+    (a.locator.path ?? '').localeCompare(b.locator.path ?? '') ||
+    (a.date ?? '').localeCompare(b.date ?? '') ||
+    a.id.localeCompare(b.id)
+  );
+}

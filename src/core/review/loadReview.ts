@@ -1,0 +1,34 @@
+import type { ReadonlyDb } from '../store/db.js';
+import type { CaseId } from '../store/ids.js';
+import type { CaseReview, FindingDecision, Redaction, ReviewState } from './reviewTypes.js';
+
+interface DecisionRow {
+  finding_id: string;
+  state: string;
+  reason: string | null;
+  decided_at: string;
+}
+
+interface RedactionRow {
+  id: number;
+  finding_id: string | null;
+  text: string;
+  reason: string;
+  created_at: string;
+}
+
+/** Every decision and redaction of a case. */
+export function loadReview(db: ReadonlyDb, caseId: CaseId): CaseReview {
+  const decisions = new Map<string, FindingDecision>();
+  for (const row of db
+    .prepare<[string], DecisionRow>(`SELECT finding_id, state, reason, decided_at FROM review_decisions WHERE case_id = ?`)
+    .all(caseId)) {
+    // The table's CHECK admits only the three states.
+    decisions.set(row.finding_id, { findingId: row.finding_id, state: row.state as ReviewState, reason: row.reason, decidedAt: row.decided_at });
+  }
+  const redactions: Redaction[] = db
+    .prepare<[string], RedactionRow>(`SELECT id, finding_id, text, reason, created_at FROM redactions WHERE case_id = ? ORDER BY id`)
+    .all(caseId)
+    .map((row) => ({ id: row.id, findingId: row.finding_id, text: row.text, reason: row.reason, createdAt: row.created_at }));
+  return { decisions, redactions };
+}
