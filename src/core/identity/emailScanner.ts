@@ -16,7 +16,8 @@ const LOCAL_PART_JOINERS = new Set(['.', '+', '-', '_']);
  */
 export class EmailScanner {
   private readonly needles: ReadonlyArray<{ readonly email: string; readonly needle: string }>;
-  private readonly hint: RegExp | undefined;
+  /** Matches wherever one of the addresses may stand: scan() does nothing in a text it does not match. */
+  readonly hint: RegExp | undefined;
 
   constructor(emails: ReadonlyArray<string>) {
     this.needles = emails.flatMap((email) => {

@@ -35,6 +35,11 @@ export class IpScanner {
     this.ipv6Hint = literalHint(hints);
   }
 
+  /** Regexes of which at least one matches wherever scan() can find an address. */
+  get hints(): ReadonlyArray<RegExp> {
+    return [this.ipv4Hint, this.ipv6Hint].filter((h): h is RegExp => h !== undefined);
+  }
+
   /** True if the scanner has addresses to look for. */
   get active(): boolean {
     return this.canonical.size > 0;

@@ -58,6 +58,11 @@ export class NameScanner {
     this.firstNameHint = this.single ? undefined : literalHint(nameTokenNeedles(firstToken));
   }
 
+  /** Matches wherever a spelling of the surname stands: scan() does nothing in a text it does not match. */
+  get hint(): RegExp | undefined {
+    return this.surnameHint;
+  }
+
   /** Surname spellings a server-side search can look for (IMAP SEARCH is case-insensitive). */
   get searchTerms(): ReadonlyArray<string> {
     return this.needles.filter((n) => n === n.normalize('NFC'));

@@ -21,7 +21,8 @@ const TRAILING_JOINERS = new Set(['-', '.']);
  */
 export class TokenIdScanner {
   private readonly needles: ReadonlyArray<TokenId & { readonly needle: string }>;
-  private readonly hint: RegExp | undefined;
+  /** Matches wherever one of the ids may stand: scan() does nothing in a text it does not match. */
+  readonly hint: RegExp | undefined;
 
   constructor(ids: ReadonlyArray<TokenId>) {
     this.needles = ids.map((id) => ({ ...id, needle: id.value.toLowerCase() }));

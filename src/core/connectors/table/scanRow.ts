@@ -18,30 +18,44 @@ export interface RowScan {
 /**
  * Scans one row for the subject: every cell as text under its header, hashed columns by hash, and
  * the name assembled from first- and last-name columns (so "Anna" | "Müller" still gives the weak
- * name match that neither cell gives alone).
+ * name match that neither cell gives alone). Returns the matches only: nearly every row of a big
+ * export concerns someone else, so the row's fields, label and date (describeRow) are built only
+ * for the rows that matched.
  */
-export function scanRow(plan: ColumnPlan, cells: ReadonlyArray<string>, subject: SubjectQuery): RowScan {
+export function scanRowMatches(plan: ColumnPlan, cells: ReadonlyArray<string>, subject: SubjectQuery): Match[] {
+  const width = Math.max(cells.length, plan.headers.length);
+  const anyHashed = plan.hashed.size > 0;
+  let matches: Match[] | undefined;
+  for (let i = 0; i < width; i++) {
+    const value = cells[i] ?? '';
+    if (!value.trim()) continue;
+    const name = columnName(plan.headers, i);
+    const algorithm = anyHashed ? plan.hashed.get(i) : undefined;
+    // A hex digest is not scanned as text: its digit runs could look like phone numbers or ids.
+    const found = algorithm ? subject.matchPhoneHash(value.trim(), algorithm, name) : subject.scanText(value, name);
+    if (found.length) (matches ??= []).push(...found);
+  }
+  if (plan.firstName !== undefined && plan.lastName !== undefined) {
+    const first = (cells[plan.firstName] ?? '').trim();
+    const last = (cells[plan.lastName] ?? '').trim();
+    if (first && last) {
+      const found = subject.scanText(`${first} ${last}`, `${columnName(plan.headers, plan.firstName)} + ${columnName(plan.headers, plan.lastName)}`);
+      if (found.length) (matches ??= []).push(...found);
+    }
+  }
+  return matches ? dedupeMatches(matches) : [];
+}
+
+/** A matching row for its finding: every field, a label for the title, the date, and its matches. */
+export function describeRow(plan: ColumnPlan, cells: ReadonlyArray<string>, matches: Match[]): RowScan {
   const width = Math.max(cells.length, plan.headers.length);
   const fields: Array<{ name: string; value: string }> = [];
-  const matches: Match[] = [];
-  for (let i = 0; i < width; i++) {
-    const name = columnName(plan.headers, i);
-    const value = cells[i] ?? '';
-    fields.push({ name, value });
-    if (!value.trim()) continue;
-    const algorithm = plan.hashed.get(i);
-    // A hex digest is not scanned as text: its digit runs could look like phone numbers or ids.
-    matches.push(...(algorithm ? subject.matchPhoneHash(value.trim(), algorithm, name) : subject.scanText(value, name)));
-  }
+  for (let i = 0; i < width; i++) fields.push({ name: columnName(plan.headers, i), value: cells[i] ?? '' });
   const cell = (i: number | undefined): string => (i === undefined ? '' : (cells[i] ?? '').trim());
   const composedName = [cell(plan.firstName), cell(plan.lastName)].filter(Boolean).join(' ');
-  if (plan.firstName !== undefined && plan.lastName !== undefined && cell(plan.firstName) && cell(plan.lastName)) {
-    const field = `${columnName(plan.headers, plan.firstName)} + ${columnName(plan.headers, plan.lastName)}`;
-    matches.push(...subject.scanText(composedName, field));
-  }
   const label = composedName || cell(plan.fullName) || cell(plan.email) || cell(plan.customerId) || cells.find((c) => c.trim())?.trim() || '';
   return {
-    matches: dedupeMatches(matches),
+    matches,
     fields,
     label: label.length > MAX_LABEL_CHARS ? `${label.slice(0, MAX_LABEL_CHARS - 1)}…` : label,
     date: plan.date === undefined ? null : parseCellDate(cell(plan.date)),

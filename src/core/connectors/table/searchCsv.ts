@@ -4,11 +4,11 @@ import type { SubjectQuery } from '../../domain/subjectQuery.js';
 import { SourceError, type SearchContext, type SearchEvent } from '../connector.js';
 import { buildColumnPlan, type ColumnPlan } from './columnPlan.js';
 import { CsvRecordReader, type CsvRecord } from './csvRecordReader.js';
-import { LineTooLongError, physicalLines } from './physicalLines.js';
-import { scanRow } from './scanRow.js';
+import { LineTooLongError, physicalLineBatches } from './physicalLines.js';
+import { describeRow, scanRowMatches } from './scanRow.js';
 import { excelSeparatorLine, sniffDelimiter } from './sniffDelimiter.js';
 import type { TableConfig } from './tableConfig.js';
-import { MAX_LINE_CHARS, PROGRESS_EVERY_ROWS, SNIFF_LINES } from './tableLimits.js';
+import { MAX_LINE_CHARS, PROGRESS_EVERY_ROWS, READ_CHUNK_BYTES, SNIFF_LINES } from './tableLimits.js';
 import { decodeText, detectEncoding } from './textEncoding.js';
 
 /**
@@ -18,16 +18,19 @@ import { decodeText, detectEncoding } from './textEncoding.js';
  */
 export async function* searchCsv(absolute: string, config: TableConfig, subject: SubjectQuery, ctx: SearchContext): AsyncGenerator<SearchEvent> {
   const encoding = config.encoding ?? (await detectEncoding(createReadStream(absolute, { signal: ctx.signal })));
-  const text = decodeText(createReadStream(absolute, { signal: ctx.signal }), encoding);
-  const lines = physicalLines(text, MAX_LINE_CHARS)[Symbol.asyncIterator]();
+  const text = decodeText(createReadStream(absolute, { signal: ctx.signal, highWaterMark: READ_CHUNK_BYTES }), encoding);
+  const batches = physicalLineBatches(text, MAX_LINE_CHARS)[Symbol.asyncIterator]();
   const fileName = basename(config.path);
 
   try {
     const head: string[] = [];
+    let afterHead: string[] = [];
     while (head.length < SNIFF_LINES) {
-      const next = await lines.next();
+      const next = await batches.next();
       if (next.done) break;
-      head.push(next.value);
+      const take = SNIFF_LINES - head.length;
+      head.push(...next.value.slice(0, take));
+      afterHead = next.value.slice(take);
     }
     let firstLine = 1;
     const excelSeparator = head[0] === undefined ? undefined : excelSeparatorLine(head[0]);
@@ -39,11 +42,40 @@ export async function* searchCsv(absolute: string, config: TableConfig, subject:
     const reader = new CsvRecordReader(delimiter, firstLine);
     const rows = new RowHandler(fileName, config, subject, ctx);
 
-    for (const line of head) yield* rows.handle(reader.push(line));
-    for (let next = await lines.next(); !next.done; next = await lines.next()) {
-      yield* rows.handle(reader.push(next.value));
+    // Events are yielded per batch of lines: nearly every batch has none, and a 1M-row file then
+    // costs a few thousand trips through the async machinery instead of a million. What a batch
+    // produced before an error (an abort, a missing hashed column) is still yielded first.
+    const events: SearchEvent[] = [];
+    const failure: { error?: unknown; failed: boolean } = { failed: false };
+    const produce = (work: () => void): void => {
+      try {
+        work();
+      } catch (error) {
+        failure.error = error;
+        failure.failed = true;
+      }
+    };
+    const readLines = (lines: ReadonlyArray<string>): void => {
+      for (const line of lines) {
+        const records = reader.push(line);
+        if (records.length) rows.handle(records, events);
+      }
+    };
+    produce(() => {
+      readLines(head);
+      readLines(afterHead);
+    });
+    for (;;) {
+      for (const event of events.splice(0)) yield event;
+      if (failure.failed) throw failure.error;
+      const next = await batches.next();
+      if (next.done) break;
+      produce(() => readLines(next.value));
     }
-    yield* rows.handle(await reader.end());
+    const last = await reader.end();
+    produce(() => rows.handle(last, events));
+    for (const event of events.splice(0)) yield event;
+    if (failure.failed) throw failure.error;
     ctx.progress({ scanned: rows.scanned });
   } catch (err) {
     if (err instanceof LineTooLongError) throw new SourceError(`${config.path} has ${err.message}: it is not a CSV file`);
@@ -52,7 +84,7 @@ export async function* searchCsv(absolute: string, config: TableConfig, subject:
     }
     throw err;
   } finally {
-    await lines.return?.(undefined);
+    await batches.return?.(undefined);
   }
 }
 
@@ -68,32 +100,34 @@ class RowHandler {
     private readonly ctx: SearchContext,
   ) {}
 
-  *handle(records: ReadonlyArray<CsvRecord>): Generator<SearchEvent> {
+  /** Adds the findings and warnings of `records` to `events`. */
+  handle(records: ReadonlyArray<CsvRecord>, events: SearchEvent[]): void {
     for (const record of records) {
       this.ctx.signal.throwIfAborted();
-      const locator = { line: record.line };
-      if (record.problem) yield { kind: 'warning', locator, message: record.problem };
+      if (record.problem) events.push({ kind: 'warning', locator: { line: record.line }, message: record.problem });
       if (!this.plan || record.isHeader) {
+        const locator = { line: record.line };
         const { plan, unknownColumns, missingHashed } = buildColumnPlan(record.cells, this.config);
         if (missingHashed.length) {
           // The pseudonymised column would go unsearched: that is a gap, not a detail.
           throw new SourceError(`${this.config.path}: hashed column ${missingHashed.map((c) => `"${c}"`).join(', ')} is not in the header (${plan.headers.join(', ')})`);
         }
-        for (const name of unknownColumns) yield { kind: 'warning', locator, message: `column "${name}" named in columns: is not in the header` };
+        for (const name of unknownColumns) events.push({ kind: 'warning', locator, message: `column "${name}" named in columns: is not in the header` });
         this.plan = plan;
         continue;
       }
-      const row = scanRow(this.plan, record.cells, this.subject);
+      const matches = scanRowMatches(this.plan, record.cells, this.subject);
       if (++this.scanned % PROGRESS_EVERY_ROWS === 0) this.ctx.progress({ scanned: this.scanned });
-      if (!row.matches.length) continue;
-      yield {
+      if (!matches.length) continue;
+      const row = describeRow(this.plan, record.cells, matches);
+      events.push({
         kind: 'finding',
-        locator,
+        locator: { line: record.line },
         matches: row.matches,
         title: `${this.fileName}, Zeile ${record.line}${row.label ? `: ${row.label}` : ''}`,
         date: row.date,
         record: { kind: 'row', fields: row.fields },
-      };
+      });
     }
   }
 }

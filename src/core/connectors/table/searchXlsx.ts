@@ -3,7 +3,7 @@ import type { CellValue } from 'exceljs';
 import type { SubjectQuery } from '../../domain/subjectQuery.js';
 import { SourceError, type SearchContext, type SearchEvent } from '../connector.js';
 import { buildColumnPlan, type ColumnPlan } from './columnPlan.js';
-import { scanRow } from './scanRow.js';
+import { describeRow, scanRowMatches } from './scanRow.js';
 import type { TableConfig } from './tableConfig.js';
 import { PROGRESS_EVERY_ROWS } from './tableLimits.js';
 import { xlsxCellText } from './xlsxCellText.js';
@@ -51,9 +51,10 @@ export async function* searchXlsx(absolute: string, config: TableConfig, subject
           for (const name of built.unknownColumns) yield { kind: 'warning', locator, message: `column "${name}" named in columns: is not in this sheet's header` };
           continue;
         }
-        const found = scanRow(plan, cells, subject);
+        const matches = scanRowMatches(plan, cells, subject);
         if (++scanned % PROGRESS_EVERY_ROWS === 0) ctx.progress({ scanned });
-        if (!found.matches.length) continue;
+        if (!matches.length) continue;
+        const found = describeRow(plan, cells, matches);
         yield {
           kind: 'finding',
           locator,

@@ -6,6 +6,9 @@
 /** Progress is reported every this many rows: often enough for a live counter, rare enough to be free. */
 export const PROGRESS_EVERY_ROWS = 1000;
 
+/** Bytes read from a CSV at a time: few reads (each a trip to the thread pool) for a big export. */
+export const READ_CHUNK_BYTES = 256 * 1024;
+
 /** Lines read before parsing to find the delimiter; a header plus a few rows settles it. */
 export const SNIFF_LINES = 20;
 

@@ -1,0 +1,298 @@
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { type CommandResult, bestOf, commandWorks, formatTable, runCommand, warmPageCache } from '../measure.js';
+import type { CrmManifest, PlantedRow } from './crmManifest.js';
+import { CORPUS_ROOT, DEFAULT_ROWS, defaultCorpusDir, generateCrm, readFreshCorpus } from './generateCrm.js';
+
+/**
+ * bench/table-scan: `auskunft search` over one big CRM export (windows-1252, `;`, multi-line cells)
+ * against `rg -F -c` for the subject's address over the same file, in one run. Prints the time
+ * ratio, peak RSS, recall and false positives per file size.
+ * Goal (issue text): ratio <= 3, peak RSS <= 250 MB and flat as the table grows ("Every connector
+ * streams. Memory stays flat for a 1M-row CSV."). It prints numbers, not verdicts: exit 0 unless
+ * the benchmark itself or the CLI crashed.
+ *
+ *   npm run build && node --import tsx bench/table-scan/run.ts [--rows 100000,1000000] [--seed 1]
+ */
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const SOURCE_ID = 'crm';
+
+const REGISTER_YAML = `# Minimal register for the table benchmark (DESIGN.md "Register").
+activities:
+  - id: customer-management
+    name: { de: Kundenverwaltung, en: Customer management }
+    purposes: [{ de: Vertragsabwicklung und Kundenbetreuung, en: Contract performance and customer care }]
+    categories: [contact.name, contact.email, contact.phone, contact.address, customer.id, communication.content]
+    legalBasis: ["6(1)(b)", "6(1)(f)"]
+    recipients: []
+    retention: { de: Bis zum Ende gesetzlicher Aufbewahrungsfristen, en: Until statutory retention periods end }
+    automatedDecisions: false
+    localCopy: true
+categories:
+  - { id: contact.name, name: { de: Name, en: Name } }
+  - { id: contact.email, name: { de: E-Mail-Adresse, en: Email address } }
+  - { id: contact.phone, name: { de: Telefonnummer, en: Phone number } }
+  - { id: contact.address, name: { de: Anschrift, en: Address } }
+  - { id: customer.id, name: { de: Kundennummer, en: Customer number } }
+  - { id: communication.content, name: { de: Inhalt der Kommunikation, en: Content of communication } }
+`;
+
+function workspaceYaml(csvFile: string): string {
+  return `# Written by bench/table-scan/run.ts (DESIGN.md "Workspace file").
+controller:
+  name: Beispiel Firma GmbH
+  address: "Zementwerk 1, 72622 Nürtingen"
+  email: datenschutz@beispiel-firma.de
+  supervisoryAuthority: "LfDI Baden-Württemberg, Lautenschlagerstraße 20, 70173 Stuttgart"
+register: register.yaml
+sources:
+  - { id: ${SOURCE_ID}, type: table, path: ${csvFile}, activities: [customer-management] }
+`;
+}
+
+function subjectYaml(m: CrmManifest): string {
+  const s = m.subject;
+  return `name: ${s.name}\nemails: [${s.email}]\nphones: ["${s.phone}"]\ncustomerIds: [${s.customerId}]\n`;
+}
+
+interface FindingLike {
+  source?: string;
+  strength?: string;
+  locator?: { line?: number };
+}
+interface SourceLike {
+  id?: string;
+  status?: string;
+  scanned?: number;
+  warnings?: unknown[];
+  error?: string | null;
+}
+
+interface Score {
+  readonly expected: number;
+  readonly found: number;
+  readonly missed: PlantedRow[];
+  readonly falsePositives: { line: number; why: string }[];
+  readonly weakFound: number;
+  readonly weakExpectedFound: number;
+  readonly withoutLine: number;
+  readonly source?: SourceLike;
+}
+
+function score(m: CrmManifest, findingsPath: string): Score {
+  const json = JSON.parse(readFileSync(findingsPath, 'utf8')) as { findings?: FindingLike[]; sources?: SourceLike[] };
+  const findings = (json.findings ?? []).filter((f) => f.source === undefined || f.source === SOURCE_ID);
+  const strong = new Set<number>();
+  const weak = new Set<number>();
+  let withoutLine = 0;
+  for (const f of findings) {
+    const line = f.locator?.line;
+    if (typeof line !== 'number') {
+      withoutLine++;
+      continue;
+    }
+    (f.strength === 'strong' ? strong : weak).add(line);
+  }
+  const expected = new Set(m.expectedLines);
+  const missed = m.targets.filter((t) => !strong.has(t.line));
+  const planted = new Map<number, string>([
+    ...m.distractors.map((d): [number, string] => [d.line, `look-alike ${d.kind}`]),
+    ...m.weakOnly.map((w): [number, string] => [w.line, `name-only ${w.kind}`]),
+  ]);
+  const falsePositives = [...strong].filter((line) => !expected.has(line)).map((line) => ({ line, why: planted.get(line) ?? 'ordinary row' }));
+  const weakOnlyLines = new Set(m.weakOnly.map((w) => w.line));
+  return {
+    expected: expected.size,
+    found: m.targets.length - missed.length,
+    missed,
+    falsePositives,
+    weakFound: weak.size,
+    weakExpectedFound: [...weak].filter((line) => weakOnlyLines.has(line)).length,
+    withoutLine,
+    source: (json.sources ?? []).find((s) => s.id === SOURCE_ID),
+  };
+}
+
+interface RowsResult {
+  readonly manifest: CrmManifest;
+  readonly rg: CommandResult & { runs: number[] };
+  readonly rgCount: number | null;
+  readonly auskunft: CommandResult;
+  readonly score?: Score;
+  readonly error?: string;
+}
+
+function log(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+async function ensureCorpus(rows: number, seed: string): Promise<{ dir: string; manifest: CrmManifest }> {
+  const dir = defaultCorpusDir(rows, seed);
+  const cached = readFreshCorpus(dir, rows, seed);
+  if (cached) {
+    log(`corpus ${rows} rows (seed ${seed}): reusing ${dir}`);
+    return { dir, manifest: cached };
+  }
+  log(`corpus ${rows} rows (seed ${seed}): generating in ${dir} …`);
+  const manifest = await generateCrm({ rows, seed, outDir: dir });
+  log(`  ${(manifest.bytes / 1048576).toFixed(0)} MB, ${manifest.physicalLines} lines, ${manifest.targets.length} targets, ${manifest.generationSeconds.toFixed(1)} s`);
+  return { dir, manifest };
+}
+
+async function benchRows(rows: number, opts: { seed: string; rgRuns: number; timeoutMs: number; cli: string; nodeArgs: string[] }): Promise<RowsResult> {
+  const { dir, manifest } = await ensureCorpus(rows, opts.seed);
+  const csv = join(dir, manifest.csv);
+  const workspace = join(dir, 'auskunft.yaml');
+  const subject = join(dir, 'subject.yaml');
+  const out = join(dir, 'findings.json');
+  writeFileSync(join(dir, 'register.yaml'), REGISTER_YAML);
+  writeFileSync(workspace, workspaceYaml(manifest.csv));
+  writeFileSync(subject, subjectYaml(manifest));
+  rmSync(out, { force: true });
+
+  log(`  warming the page cache (cat > /dev/null): ${(await warmPageCache(csv)).toFixed(2)} s`);
+  const rg = await bestOf(opts.rgRuns, () => runCommand('rg', ['--no-config', '-F', '-c', manifest.subject.email, manifest.csv], { cwd: dir, measureRss: true }));
+  const rgCount = rg.exitCode === 0 || rg.exitCode === 1 ? Number(rg.stdout.trim() || '0') : null;
+  log(`  rg -F -c: ${rg.runs.map((s) => s.toFixed(3)).join(' / ')} s, ${rgCount ?? 'error'} lines`);
+
+  log(`  auskunft search …`);
+  const args = [...opts.nodeArgs, opts.cli, 'search', '--workspace', workspace, '--subject', subject, '--out', out];
+  const auskunft = await runCommand(process.execPath, args, { cwd: dir, measureRss: true, timeoutMs: opts.timeoutMs });
+  log(`  auskunft: exit ${auskunft.exitCode ?? auskunft.signal}, ${auskunft.wallSeconds.toFixed(2)} s, peak RSS ${((auskunft.peakRssKb ?? 0) / 1024).toFixed(0)} MB`);
+  if (auskunft.timedOut) return { manifest, rg, rgCount, auskunft, error: `timed out after ${opts.timeoutMs / 1000} s` };
+  if (!existsSync(out)) return { manifest, rg, rgCount, auskunft, error: `no findings written (exit ${auskunft.exitCode ?? auskunft.signal}): ${lastLines(auskunft.stderr, 3)}` };
+  try {
+    return { manifest, rg, rgCount, auskunft, score: score(manifest, out) };
+  } catch (err) {
+    return { manifest, rg, rgCount, auskunft, error: `findings.json unreadable: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
+
+function lastLines(text: string, n: number): string {
+  return text.trim().split('\n').slice(-n).join(' | ');
+}
+
+/** auskunft CPU seconds / rg CPU seconds (user+sys); null when either was not measured or rg's is 0. */
+function cpuRatio(r: RowsResult): number | null {
+  const a = (r.auskunft.userSeconds ?? NaN) + (r.auskunft.systemSeconds ?? NaN);
+  const g = (r.rg.userSeconds ?? NaN) + (r.rg.systemSeconds ?? NaN);
+  return Number.isFinite(a) && Number.isFinite(g) && g > 0 ? a / g : null;
+}
+
+function summarizeKinds(kinds: string[]): string {
+  const counts = new Map<string, number>();
+  for (const k of kinds) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return [...counts].map(([k, n]) => (n > 1 ? `${k} ×${n}` : k)).join(', ');
+}
+
+function printReport(results: RowsResult[]): void {
+  const rows = results.map((r) => {
+    const m = r.manifest;
+    const s = r.score;
+    const cpu = cpuRatio(r);
+    return [
+      (m.bytes / 1048576).toFixed(0),
+      String(m.rows),
+      r.rg.wallSeconds.toFixed(3),
+      r.auskunft.wallSeconds.toFixed(2),
+      r.error ? '-' : (r.auskunft.wallSeconds / r.rg.wallSeconds).toFixed(1),
+      r.error || cpu === null ? '-' : cpu.toFixed(1),
+      r.auskunft.peakRssKb ? (r.auskunft.peakRssKb / 1024).toFixed(0) : '-',
+      s ? `${s.found}/${s.expected} ${((100 * s.found) / Math.max(1, s.expected)).toFixed(0)}%` : '-',
+      s ? String(s.falsePositives.length) : '-',
+      s ? `${s.weakExpectedFound}/${m.weakOnly.length}+${s.weakFound - s.weakExpectedFound}` : '-',
+      String(r.auskunft.exitCode ?? r.auskunft.signal),
+    ];
+  });
+  process.stdout.write(`\n${formatTable(['size MB', 'rows', 'rg s', 'auskunft s', 'ratio', 'cpu ratio', 'peak RSS MB', 'recall', 'FP', 'weak', 'exit'], rows)}\n`);
+  process.stdout.write(
+    'ratio = auskunft wall time / best-of-3 rg wall time, warm page cache; cpu ratio = the same with user+sys CPU seconds\n' +
+      '(steadier than wall time when other jobs share the cores); recall = target rows found as strong findings at their start line;\n' +
+      'weak = name-only rows found weak / planted, + other weak findings\n',
+  );
+
+  for (const r of results) {
+    const m = r.manifest;
+    const notes: string[] = [];
+    if (r.error) notes.push(`error: ${r.error}`);
+    notes.push(`${m.physicalLines} physical lines, ${m.multiLineRows} rows with a multi-line Notiz, ${m.encoding}, "${m.delimiter}"`);
+    if (r.rgCount !== m.rawLiteral.lines) notes.push(`rg counted ${r.rgCount} lines, the generator wrote ${m.rawLiteral.lines}`);
+    notes.push(`rg sees the literal address on ${m.rawLiteral.lines} lines (look-alikes included); the targets also hide it in other spellings, the phone and the customer id`);
+    const s = r.score;
+    if (s) {
+      if (s.source) notes.push(`source: status ${s.source.status}, scanned ${s.source.scanned} of ${m.rows} rows, ${s.source.warnings?.length ?? 0} warnings${s.source.error ? `, error ${s.source.error}` : ''}`);
+      if (s.missed.length) notes.push(`missed: ${summarizeKinds(s.missed.map((t) => t.kind))}`);
+      if (s.falsePositives.length) notes.push(`false positives: ${summarizeKinds(s.falsePositives.map((f) => f.why))}`);
+      if (s.withoutLine) notes.push(`${s.withoutLine} findings without locator.line`);
+    }
+    if (r.auskunft.userSeconds !== undefined) {
+      notes.push(
+        `CPU: auskunft ${r.auskunft.userSeconds.toFixed(1)} s user + ${(r.auskunft.systemSeconds ?? 0).toFixed(1)} s sys, rg ${(r.rg.userSeconds ?? 0).toFixed(2)} + ${(r.rg.systemSeconds ?? 0).toFixed(2)} s; ` +
+          `throughput ${(m.bytes / 1048576 / r.auskunft.wallSeconds).toFixed(1)} MB/s vs rg ${(m.bytes / 1048576 / r.rg.wallSeconds).toFixed(0)} MB/s (wall)`,
+      );
+    }
+    process.stdout.write(`${m.rows} rows:\n${notes.map((n) => `  - ${n}`).join('\n')}\n`);
+  }
+  const rss = results.map((r) => r.auskunft.peakRssKb).filter((k): k is number => k !== undefined);
+  if (rss.length > 1) process.stdout.write(`peak RSS across sizes: ${rss.map((k) => (k / 1024).toFixed(0)).join(' → ')} MB\n`);
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      rows: { type: 'string', default: String(DEFAULT_ROWS) },
+      seed: { type: 'string', default: '1' },
+      'rg-runs': { type: 'string', default: '3' },
+      'timeout-s': { type: 'string', default: '3600' },
+      cli: { type: 'string', default: join(REPO, 'bin', 'auskunft.js') },
+      /** Extra node flags for the CLI, e.g. `--node-arg=--cpu-prof --node-arg=--cpu-prof-dir=DIR`. */
+      'node-arg': { type: 'string', multiple: true, default: [] },
+    },
+    strict: true,
+  });
+  const sizes = values.rows.split(',').map((s) => Number(s.trim()));
+  if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`--rows: positive integers, comma-separated (got "${values.rows}")`);
+  if (!(await commandWorks('rg', ['--version']))) throw new Error('ripgrep (rg) is not installed');
+  if (!existsSync(join(REPO, 'dist', 'cli', 'main.js')) && values.cli === join(REPO, 'bin', 'auskunft.js')) {
+    throw new Error('the CLI is not built: run `npm run build` first');
+  }
+  const opts = { seed: values.seed, rgRuns: Number(values['rg-runs']), timeoutMs: Number(values['timeout-s']) * 1000, cli: resolve(values.cli), nodeArgs: values['node-arg'] };
+  const results: RowsResult[] = [];
+  const loadBefore = loadavg();
+  for (const rows of sizes) results.push(await benchRows(rows, opts));
+  printReport(results);
+  // The machine may be shared: the load says how much the wall-clock ratios are to be trusted.
+  process.stdout.write(`load average (1 min) on ${cpus().length} cores: ${loadBefore[0]?.toFixed(1)} before, ${loadavg()[0]?.toFixed(1)} after\n`);
+
+  const summary = results.map((r) => ({
+    rows: r.manifest.rows, bytes: r.manifest.bytes, physicalLines: r.manifest.physicalLines,
+    rgSeconds: r.rg.wallSeconds, rgRuns: r.rg.runs, rgCount: r.rgCount,
+    auskunftSeconds: r.auskunft.wallSeconds, auskunftExit: r.auskunft.exitCode, peakRssKb: r.auskunft.peakRssKb,
+    ratio: r.auskunft.wallSeconds / r.rg.wallSeconds,
+    cpuRatio: cpuRatio(r),
+    rgCpuSeconds: (r.rg.userSeconds ?? 0) + (r.rg.systemSeconds ?? 0),
+    auskunftCpuSeconds: (r.auskunft.userSeconds ?? 0) + (r.auskunft.systemSeconds ?? 0),
+    recall: r.score ? r.score.found / Math.max(1, r.score.expected) : null,
+    missed: r.score?.missed.map((t) => ({ line: t.line, kind: t.kind })),
+    falsePositives: r.score?.falsePositives, error: r.error,
+  }));
+  const resultsPath = join(CORPUS_ROOT, 'table-scan-results.json');
+  writeFileSync(resultsPath, `${JSON.stringify({ at: new Date().toISOString(), results: summary }, null, 2)}\n`);
+  process.stdout.write(`details: ${resultsPath}\n`);
+  // Numbers, not verdicts: only a crash (no findings at all) is a failure of the run.
+  return results.some((r) => r.error) ? 1 : 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`bench/table-scan: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);
