@@ -12,7 +12,7 @@ const uiAndShell = [
 const uiAndShellPatterns = [{ group: ['electron/*', 'react/*', 'react-dom/*'], message: 'No UI or Electron imports here.' }];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'out/**', 'coverage/**', 'bench/.corpus/**', 'test-results/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'out/**', 'coverage/**', 'bench/.corpus/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -40,5 +40,78 @@ export default tseslint.config(
         },
       ],
     },
+  },
+
+  // The desktop app (DESIGN.md "Architecture"): each process gets only what it may use.
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    // The renderer is a web page: browser globals, no Node, no Electron, no engine. It reaches the
+    // engine only through the API contract in src/shared (STYLE.md §2).
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'The renderer talks to main only through window.auskunft (src/preload).' },
+            { name: 'zod', message: 'Validation happens in main and the bridge; the renderer bundle stays small (import types from src/shared/api.ts).' },
+          ],
+          patterns: [
+            { group: ['electron/*'], message: 'The renderer talks to main only through window.auskunft (src/preload).' },
+            { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'stream', 'child_process'], message: 'The renderer runs in a sandboxed web page: no Node built-ins.' },
+            { group: ['**/core/**', '**/main/**', '**/bridge/**', '**/preload/**'], message: 'The renderer reaches the engine only through src/shared/api.ts.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/preload/**/*.ts'],
+    // The preload exposes the API contract and nothing else (STYLE.md §4).
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: uiAndShell.filter((p) => p.name !== 'electron'),
+          patterns: [
+            ...uiAndShellPatterns,
+            { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'stream', 'child_process'], message: 'A sandboxed preload has no Node built-ins.' },
+            { group: ['**/core/**', '**/main/**', '**/bridge/**', '**/renderer/**'], message: 'The preload only forwards calls; main and the engine do the work.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/main/**/*.{ts,cts}'],
+    // Main is thin Electron glue: no UI code, no renderer imports.
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: uiAndShell.filter((p) => p.name !== 'electron'),
+          patterns: [
+            { group: ['react/*', 'react-dom/*'], message: 'No UI code in the main process.' },
+            { group: ['**/renderer/**', '**/bridge/**'], message: 'Main serves the renderer build, it does not import it.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/bridge/**/*.ts'],
+    // The HTTP bridge is plain Node: it serves the same contract as Electron, without Electron.
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: uiAndShell, patterns: [...uiAndShellPatterns, { group: ['**/renderer/**', '**/main/**'], message: 'The bridge serves the renderer build and the engine, nothing of Electron.' }] },
+      ],
+    },
+  },
+  {
+    files: ['tests/e2e/**/*.ts', 'tests/unit/renderer/**/*.{ts,tsx}', 'bench/review-list/**/*.ts'],
+    // Playwright and jsdom tests run code on both sides: Node, and callbacks in the page.
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

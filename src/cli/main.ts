@@ -1,7 +1,16 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../core/config/configError.js';
+import { ExportError } from '../core/export/exportError.js';
+import { ReviewError } from '../core/review/reviewError.js';
+import { CaseStoreError } from '../core/store/errors.js';
+import { registerAuditCommands } from './commands/audit.js';
+import { registerCaseCommands } from './commands/case.js';
 import { demoCommand } from './commands/demo.js';
+import { registerExportCommand } from './commands/export.js';
+import { registerRunCommand } from './commands/run.js';
 import { searchCommand } from './commands/search.js';
+import { registerVerifyCommand } from './commands/verify.js';
+import { registerWebCommand } from './commands/web.js';
 import { say } from './output.js';
 
 /** Exit code for unusable input: config, subject or register (DESIGN.md "Exit codes"). */
@@ -39,6 +48,16 @@ export async function main(argv: string[]): Promise<number> {
       exitCode = await demoCommand(opts);
     });
 
+  const setExit = (code: number) => {
+    exitCode = code;
+  };
+  registerCaseCommands(program, setExit);
+  registerExportCommand(program, setExit);
+  registerRunCommand(program, setExit);
+  registerVerifyCommand(program, setExit);
+  registerAuditCommands(program, setExit);
+  registerWebCommand(program, setExit);
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
@@ -52,7 +71,7 @@ function reportError(err: unknown): number {
     // --help and --version also "fail" with exit code 0; commander has already printed them.
     return err.exitCode === 0 ? 0 : EXIT_USAGE;
   }
-  if (err instanceof ConfigError) {
+  if (err instanceof ConfigError || err instanceof CaseStoreError || err instanceof ReviewError || err instanceof ExportError) {
     say(`auskunft: ${err.message}`);
     return EXIT_USAGE;
   }

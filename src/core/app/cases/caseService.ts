@@ -1,0 +1,87 @@
+import type { AuskunftHandlers, CaseDetail, CaseSummary, Lang } from '../../../shared/api.js';
+import { caseDeadline, extendDeadline } from '../../cases/extendDeadline.js';
+import { openCase } from '../../cases/openCase.js';
+import { compileSubject } from '../../identity/compileSubject.js';
+import { CaseNotFoundError, deleteCase, getCase, listCases, parseCaseId, type CaseId, type CaseSummary as StoredCase } from '../../store/index.js';
+import { ConflictError, type AppContext } from '../context.js';
+import { setCaseStatus } from './caseStatus.js';
+import { daysBetween, deadlineWarning } from './deadlineStatus.js';
+import { draftExtensionNotice } from './extensionNotice.js';
+import { formatIdentityVerification, parseIdentityVerification } from './identityVerification.js';
+import { lastSearchSummary } from './lastSearchSummary.js';
+import { forgetFindingSummaries } from '../review/findingSummaries.js';
+
+/** Cases with their deadlines: list, create, extend, change status, delete. */
+export function caseService(ctx: AppContext): AuskunftHandlers['cases'] {
+  const summary = (c: StoredCase, lang: Lang = 'de'): CaseSummary => {
+    const deadline = caseDeadline(ctx.db, c.id);
+    const daysLeft = daysBetween(ctx.today(), deadline.effective);
+    const finished = c.status === 'answered' || c.status === 'closed';
+    const extension =
+      deadline.extendedDue && deadline.extensionReason
+        ? {
+            until: deadline.extendedDue,
+            reason: deadline.extensionReason,
+            notice: draftExtensionNotice(
+              { caseId: c.id, subjectName: c.subjectName, receivedOn: c.receivedOn, until: deadline.extendedDue, reason: deadline.extensionReason, controllerName: controllerName(ctx, c.workspacePath) },
+              lang,
+            ),
+          }
+        : null;
+    return { id: c.id, receivedOn: c.receivedOn, status: c.status, subjectName: c.subjectName, dueOn: deadline.due, effectiveDueOn: deadline.effective, extension, daysLeft, warning: deadlineWarning(daysLeft, finished) };
+  };
+  const detail = (id: CaseId, lang?: Lang): CaseDetail => {
+    const c = getCase(ctx.db, id);
+    if (!c) throw new CaseNotFoundError(id);
+    return {
+      ...summary(c, lang),
+      subject: c.subject,
+      identityVerification: parseIdentityVerification(c.identityVerification),
+      workspacePath: c.workspacePath,
+      lastSearch: lastSearchSummary(ctx.db, id),
+    };
+  };
+  const emitCases = () => ctx.ports.emit({ type: 'cases' });
+  const options = () => ({ now: ctx.ports.now(), ...(ctx.actor ? { actor: ctx.actor } : {}) });
+
+  return {
+    list: async () => listCases(ctx.db).map((c) => summary(c)),
+    get: async ({ caseId, lang }) => detail(parseCaseId(caseId), lang),
+    async create({ receivedOn, subject, identityVerification }) {
+      if (receivedOn > ctx.today()) throw new ConflictError(`the request cannot arrive in the future (${receivedOn})`);
+      const workspace = ctx.workspace();
+      // Fails with the identifier that cannot be searched for (a phone number without area code):
+      // accepting it would make every later search silently miss data.
+      compileSubject(subject);
+      const created = openCase(ctx.db, { receivedOn, subject, identityVerification: formatIdentityVerification(identityVerification), workspacePath: workspace.file }, options());
+      emitCases();
+      return detail(created.id);
+    },
+    async extend({ caseId, reason, lang }) {
+      const id = parseCaseId(caseId);
+      extendDeadline(ctx.db, id, reason, options());
+      emitCases();
+      return detail(id, lang);
+    },
+    async setStatus({ caseId, status }) {
+      const id = parseCaseId(caseId);
+      setCaseStatus(ctx.db, id, status);
+      emitCases();
+      return detail(id);
+    },
+    async delete({ caseId }) {
+      const deleted = deleteCase(ctx.db, parseCaseId(caseId));
+      forgetFindingSummaries();
+      emitCases();
+      return { deleted };
+    },
+  };
+}
+
+function controllerName(ctx: AppContext, workspacePath: string | null): string {
+  try {
+    return ctx.workspace(workspacePath ?? ctx.workspacePath).controller.name;
+  } catch {
+    return '';
+  }
+}

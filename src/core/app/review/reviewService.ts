@@ -1,0 +1,133 @@
+import type { AuskunftHandlers, FindingDetail, FindingSummary, Lang, RecordKind } from '../../../shared/api.js';
+import { recordTexts } from '../../../shared/recordFields.js';
+import { compileSubject } from '../../identity/compileSubject.js';
+import { localize } from '../../register/index.js';
+import { addRedaction } from '../../review/addRedaction.js';
+import { readAuditLog } from '../../review/auditLog.js';
+import { decideFindings } from '../../review/decideFindings.js';
+import { loadReview } from '../../review/loadReview.js';
+import { compileRedactions } from '../../review/redactText.js';
+import { redactionsFor } from '../../review/reviewTypes.js';
+import { CaseNotFoundError, getCase, parseCaseId, type CaseId, type CaseRecord } from '../../store/index.js';
+import { ConflictError, NotFoundError, type AppContext } from '../context.js';
+import { findingCount, findingOfCase, findingSummaries } from './findingSummaries.js';
+import { lastSearchSummary } from '../cases/lastSearchSummary.js';
+import { hasLocalOriginal, mailHtml } from './mailOriginal.js';
+import { redactionMarks } from './redactionMarks.js';
+import { decisionOf, REVIEW_STATE, uiState } from './reviewDecisions.js';
+import { thirdPartySuggestions } from './thirdPartyData.js';
+
+/**
+ * Review through core/review: the list, one finding's detail, decisions and redactions. Each call is
+ * one transaction with its entry in the case's audit log, so every decision is saved at once.
+ */
+export function reviewService(ctx: AppContext): AuskunftHandlers['review'] {
+  const caseOf = (caseId: string): CaseRecord => {
+    const id = parseCaseId(caseId);
+    const stored = getCase(ctx.db, id);
+    if (!stored) throw new CaseNotFoundError(id);
+    return stored;
+  };
+  const findingOf = (id: CaseId, findingId: string) => {
+    const found = findingOfCase(ctx.db, id, findingId);
+    if (!found) throw new NotFoundError(`no finding ${findingId} in the latest search of case ${id}`);
+    return found;
+  };
+  const options = () => ({ now: ctx.ports.now(), ...(ctx.actor ? { actor: ctx.actor } : {}) });
+
+  const detail = (stored: CaseRecord, findingId: string, lang: Lang): FindingDetail => {
+    const finding = findingOf(stored.id, findingId);
+    const review = loadReview(ctx.db, stored.id);
+    let original = false;
+    try {
+      original = hasLocalOriginal(finding, ctx.workspace(stored.workspacePath ?? ctx.workspacePath));
+    } catch {
+      // The workspace may have changed since the search; the stored record is still shown.
+    }
+    return {
+      finding,
+      kind: (finding.record?.kind ?? 'unknown') as RecordKind,
+      decision: decisionOf(review, findingId),
+      marks: redactionMarks(finding.record, redactionsFor(review, findingId)),
+      suggestions: thirdPartySuggestions(finding.record, compileSubject(stored.subject), lang),
+      original,
+    };
+  };
+
+  return {
+    async list({ caseId, lang, offset, limit }) {
+      const stored = caseOf(caseId);
+      const review = loadReview(ctx.db, stored.id);
+      const caseWide = review.redactions.filter((r) => r.findingId === null).length;
+      const perFinding = new Map<string, number>();
+      for (const r of review.redactions) if (r.findingId !== null) perFinding.set(r.findingId, (perFinding.get(r.findingId) ?? 0) + 1);
+      const rows: FindingSummary[] = findingSummaries(ctx.db, stored.id, { offset, limit }).map((row) => {
+        const redactions = (perFinding.get(row.id) ?? 0) + caseWide;
+        return { ...row, decision: uiState(review.decisions.get(row.id)?.state ?? 'pending', redactions), redactions };
+      });
+      const names = registerNames(ctx, stored.workspacePath, lang);
+      return {
+        caseId: stored.id,
+        searchedAt: lastSearchSummary(ctx.db, stored.id)?.finishedAt ?? null,
+        total: findingCount(ctx.db, stored.id),
+        offset,
+        rows,
+        categories: [...names.categories].map(([id, name]) => ({ id, name })),
+        activities: [...names.activities].map(([id, name]) => ({ id, name })),
+      };
+    },
+
+    detail: async ({ caseId, findingId, lang }) => detail(caseOf(caseId), findingId, lang),
+
+    async mailHtml({ caseId, findingId }) {
+      const stored = caseOf(caseId);
+      return { html: await mailHtml(findingOf(stored.id, findingId), ctx.workspace(stored.workspacePath ?? ctx.workspacePath), ctx.ports.keychain) };
+    },
+
+    async decide({ caseId, findingIds, decision, reason }) {
+      const stored = caseOf(caseId);
+      decideFindings(ctx.db, stored.id, findingIds, { state: REVIEW_STATE[decision], reason }, options());
+      const review = loadReview(ctx.db, stored.id);
+      return findingIds.map((id) => decisionOf(review, id));
+    },
+
+    async redact({ caseId, findingId, redactions, lang }) {
+      const stored = caseOf(caseId);
+      const finding = findingOf(stored.id, findingId);
+      const texts = [finding.title, ...recordTexts(finding.record).map((t) => t.text)];
+      for (const r of redactions) {
+        // A stale or hostile UI must not add text that this record does not contain: a redaction
+        // removes it from the copy and the log keeps its hash, which would then be meaningless.
+        if (!r.caseWide && !texts.some((t) => compileRedactions([{ text: r.text }], '').matches(t))) {
+          throw new ConflictError(`finding ${findingId} does not contain "${r.text}"`);
+        }
+      }
+      const review = loadReview(ctx.db, stored.id);
+      ctx.db
+        .transaction(() => {
+          for (const r of redactions) addRedaction(ctx.db, stored.id, r.caseWide ? null : findingId, r.text, r.reason, options());
+          // Redacting a finding means it goes into the answer; a decision already taken stands.
+          if (!review.decisions.has(findingId)) decideFindings(ctx.db, stored.id, [findingId], { state: 'included', reason: null }, options());
+        })
+        .immediate();
+      return detail(stored, findingId, lang);
+    },
+
+    async audit({ caseId }) {
+      return readAuditLog(ctx.db, caseOf(caseId).id).map((e) => ({ seq: e.seq, at: e.at, actor: e.actor, action: e.action, detail: { ...e.detail } }));
+    },
+  };
+}
+
+/** Localized names of the register's categories and activities, for filters and charts. */
+export function registerNames(ctx: AppContext, workspacePath: string | null, lang: Lang): { categories: Map<string, string>; activities: Map<string, string> } {
+  try {
+    const { register } = ctx.workspace(workspacePath ?? ctx.workspacePath);
+    return {
+      categories: new Map(register.categories.map((c) => [c.id, localize(c.name, lang)])),
+      activities: new Map(register.activities.map((a) => [a.id, localize(a.name, lang)])),
+    };
+  } catch {
+    return { categories: new Map(), activities: new Map() };
+  }
+}

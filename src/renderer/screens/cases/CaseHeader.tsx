@@ -1,0 +1,105 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail, CaseStatus } from '../../../shared/api.js';
+import { useApi } from '../../api/ApiContext.js';
+import { navigate } from '../../app/router.js';
+import { Dialog } from '../../ui/Dialog.js';
+import { ErrorMessage } from '../../ui/ErrorMessage.js';
+import { formatDate } from '../../ui/format.js';
+import { DeadlineBadge } from './DeadlineBadge.js';
+import { ExtendDialog } from './ExtendDialog.js';
+
+const STATUSES: readonly CaseStatus[] = ['open', 'review', 'answered', 'closed'];
+
+/** The case's person, deadline and status, with extension, the drafted notice and deletion. */
+export function CaseHeader({ caseDetail: c, onChanged }: { caseDetail: CaseDetail; onChanged: () => void }) {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const [extending, setExtending] = useState(false);
+  const [showNotice, setShowNotice] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const [error, setError] = useState<Error>();
+  const lang = i18n.language;
+
+  return (
+    <>
+      <header className="case-head">
+        <div>
+          <h1 id="case-title">
+            {c.subjectName ?? t('cases.unnamed')} <span className="case-ref">{c.id}</span>
+          </h1>
+          <p className="case-dates">
+            {t('cases.received')}: {formatDate(c.receivedOn, lang)} · {t('cases.due')}: <strong>{formatDate(c.effectiveDueOn, lang)}</strong>
+            {c.extension && (
+              <>
+                {' '}
+                ({t('cases.extendedFrom', { date: formatDate(c.dueOn, lang) })}){' '}
+                <button type="button" className="link-button" onClick={() => setShowNotice(true)}>
+                  {t('extend.showNotice')}
+                </button>
+              </>
+            )}{' '}
+            <DeadlineBadge summary={c} />
+          </p>
+        </div>
+        <div className="case-actions">
+          <label>
+            {t('cases.status')}{' '}
+            <select value={c.status} onChange={(e) => api.cases.setStatus({ caseId: c.id, status: e.target.value as CaseStatus }).then(onChanged, setError)}>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`status.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          {!c.extension && (
+            <button type="button" onClick={() => setExtending(true)}>
+              {t('extend.button')}
+            </button>
+          )}
+          <button type="button" className="danger" onClick={() => setDeleting(true)}>
+            {t('cases.delete')}
+          </button>
+        </div>
+      </header>
+      <ErrorMessage error={error} />
+      <ExtendDialog
+        open={extending}
+        caseId={c.id}
+        onClose={() => setExtending(false)}
+        onExtended={() => {
+          setExtending(false);
+          onChanged();
+          setShowNotice(true);
+        }}
+      />
+      <Dialog open={showNotice} title={t('extend.noticeTitle')} onClose={() => setShowNotice(false)} wide>
+        <p className="hint">{t('extend.noticeHint')}</p>
+        <label htmlFor="notice-text" className="visually-hidden">
+          {t('extend.noticeTitle')}
+        </label>
+        <textarea id="notice-text" className="notice" readOnly rows={16} value={c.extension?.notice ?? ''} />
+        <div className="dialog-actions">
+          <button type="button" onClick={() => void navigator.clipboard?.writeText(c.extension?.notice ?? '')}>
+            {t('common.copy')}
+          </button>
+          <button type="button" className="primary" onClick={() => setShowNotice(false)}>
+            {t('common.close')}
+          </button>
+        </div>
+      </Dialog>
+      <Dialog open={deleting} title={t('cases.deleteTitle')} onClose={() => setDeleting(false)}>
+        <p>{t('cases.deleteText', { id: c.id })}</p>
+        <div className="dialog-actions">
+          <button type="button" onClick={() => setDeleting(false)}>
+            {t('common.cancel')}
+          </button>
+          <button type="button" className="danger" onClick={() => api.cases.delete({ caseId: c.id }).then(() => navigate({ screen: 'cases' }), setError)}>
+            {t('cases.deleteConfirm')}
+          </button>
+        </div>
+      </Dialog>
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+import { useTranslation } from 'react-i18next';
+import { useApi, useApiEvents } from '../../api/ApiContext.js';
+import { routeHref, type CaseTab } from '../../app/router.js';
+import { currentLang } from '../../i18n/i18n.js';
+import { ErrorMessage } from '../../ui/ErrorMessage.js';
+import { useAsync } from '../../ui/useAsync.js';
+import { ExportScreen } from '../export/ExportScreen.js';
+import { OverviewScreen } from '../overview/OverviewScreen.js';
+import { ReviewScreen } from '../review/ReviewScreen.js';
+import { SearchScreen } from '../search/SearchScreen.js';
+import { CaseHeader } from './CaseHeader.js';
+
+const TABS: readonly CaseTab[] = ['overview', 'search', 'review', 'export'];
+
+/**
+ * One case: its deadline and status on top, then overview, search, review and export as tabs. The
+ * tabs render at once, while the header still loads: the review list then loads in parallel with the
+ * case instead of after it.
+ */
+export function CaseLayout({ caseId, tab }: { caseId: string; tab: CaseTab }) {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const detail = useAsync(() => api.cases.get({ caseId, lang: currentLang() }), [caseId, i18n.language]);
+  useApiEvents((event) => {
+    if (event.type === 'cases') detail.reload();
+  });
+  const c = detail.data;
+
+  return (
+    <section className="case" aria-labelledby="case-title">
+      <ErrorMessage error={detail.error} />
+      {c ? (
+        <CaseHeader caseDetail={c} onChanged={detail.reload} />
+      ) : (
+        <h1 id="case-title" className="case-loading">
+          {caseId}
+        </h1>
+      )}
+      <nav aria-label={t('nav.caseTabs')}>
+        <ul className="tabs">
+          {TABS.map((name) => (
+            <li key={name}>
+              <a href={routeHref({ screen: 'case', caseId, tab: name })} aria-current={tab === name ? 'page' : undefined}>
+                {t(`tabs.${name}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="case-body">
+        {tab === 'overview' && c && <OverviewScreen caseDetail={c} />}
+        {tab === 'search' && <SearchScreen caseId={caseId} onFinished={detail.reload} />}
+        {tab === 'review' && <ReviewScreen caseId={caseId} />}
+        {tab === 'export' && <ExportScreen caseId={caseId} />}
+      </div>
+    </section>
+  );
+}

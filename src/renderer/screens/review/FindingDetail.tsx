@@ -1,0 +1,245 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FindingDetail as Detail, Redaction, RedactionMark, RedactionSuggestion } from '../../../shared/api.js';
+import type { Locator, RecordData } from '../../../shared/findings.js';
+import { formatDateTime } from '../../ui/format.js';
+import { MailHtmlFrame } from './MailHtmlFrame.js';
+import { RedactableText } from './RedactableText.js';
+
+export interface FindingDetailProps {
+  readonly detail: Detail;
+  /** The original HTML of a mail, when it has one (undefined while loading). */
+  readonly html: string | null | undefined;
+  readonly onInclude: () => void;
+  readonly onExclude: () => void;
+  readonly onRedactSelection: () => void;
+  readonly onReset: () => void;
+  readonly onAcceptSuggestions: (suggestions: RedactionSuggestion[]) => void;
+}
+
+/** One finding as the officer decides about it: what matched, the record by its type, redactions and suggestions. */
+export function FindingDetail(props: FindingDetailProps) {
+  const { t, i18n } = useTranslation();
+  const { detail } = props;
+  const { finding, decision } = detail;
+  const [view, setView] = useState<'text' | 'html'>('text');
+  const lang = i18n.language;
+  const open = detail.suggestions.filter((s) => !detail.marks.some((m) => m.field === s.field && m.start < s.end && s.start < m.end));
+
+  return (
+    <article className="detail" aria-labelledby="detail-title" data-testid="finding-detail">
+      <header className="detail-head">
+        <h2 id="detail-title">{finding.title}</h2>
+        <p className="detail-meta">
+          <span className={`badge badge-${finding.strength}`}>{t(`strength.${finding.strength}`)}</span> {finding.source} · {t(`kind.${detail.kind}`)} ·{' '}
+          {formatDateTime(finding.date, lang)} · <span className="locator">{locatorText(finding.locator)}</span>
+        </p>
+        <p className="matches">
+          {t('review.matched')}:{' '}
+          {finding.matches.map((m, i) => (
+            <span key={i} className="match">
+              {t(`identifier.${m.type}`)} <code>{m.found ?? m.value}</code>
+              {m.field ? ` (${m.field})` : ''}
+            </span>
+          ))}
+        </p>
+      </header>
+
+      <section className="decision-bar" aria-label={t('review.decisionLabel')}>
+        <p className="decision-now" aria-live="polite" data-testid="decision-now" data-state={decision.state}>
+          {t('review.decisionIs')}: <strong className={`decision-text-${decision.state}`}>{t(`decision.${decision.state}`)}</strong>
+          {decision.reason && <span className="muted"> — {decision.reason}</span>}
+        </p>
+        <div className="decision-buttons">
+          <button type="button" onClick={props.onInclude} aria-keyshortcuts="i">
+            {t('review.include')} <kbd>i</kbd>
+          </button>
+          <button type="button" onClick={props.onExclude} aria-keyshortcuts="x">
+            {t('review.exclude')} <kbd>x</kbd>
+          </button>
+          <button type="button" onClick={props.onRedactSelection} aria-keyshortcuts="r">
+            {t('review.redact')} <kbd>r</kbd>
+          </button>
+          <button type="button" onClick={props.onReset} aria-keyshortcuts="u" disabled={decision.state === 'open' || decision.state === 'redact'}>
+            {t('review.reset')} <kbd>u</kbd>
+          </button>
+        </div>
+        {finding.strength === 'weak' && decision.state === 'open' && <p className="hint">{t('review.weakHint')}</p>}
+      </section>
+
+      {open.length > 0 && decision.state !== 'exclude' && (
+        <section className="suggestions" aria-labelledby="suggestions-title">
+          <h3 id="suggestions-title">{t('review.suggestionsTitle', { count: open.length })}</h3>
+          <ul>
+            {open.map((s) => (
+              <li key={`${s.field}-${s.start}`} data-suggestion={s.text}>
+                <code>{s.text}</code> <span className="muted">({s.field})</span>{' '}
+                <button type="button" className="small" onClick={() => props.onAcceptSuggestions([s])}>
+                  {t('review.redactThis')}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => props.onAcceptSuggestions(open)}>
+            {t('review.redactAll', { count: open.length })}
+          </button>
+          <p className="hint">{t('review.suggestionsHint')}</p>
+        </section>
+      )}
+
+      {decision.redactions.length > 0 && (
+        <section className="redactions" aria-labelledby="redactions-title">
+          <h3 id="redactions-title">{t('review.redactionsTitle', { count: decision.redactions.length })}</h3>
+          <ul>
+            {decision.redactions.map((r) => (
+              <li key={r.id}>
+                <code>{r.text}</code> <span className="muted">— {r.reason}</span>
+                {r.caseWide && <span className="badge">{t('review.caseWide')}</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section className="record" aria-label={t('review.recordLabel')} data-testid="record">
+        {finding.record?.kind === 'mail' && typeof props.html === 'string' && (
+          <div className="view-switch" role="group" aria-label={t('review.viewLabel')}>
+            <button type="button" aria-pressed={view === 'text'} onClick={() => setView('text')}>
+              {t('review.viewText')}
+            </button>
+            <button type="button" aria-pressed={view === 'html'} onClick={() => setView('html')}>
+              {t('review.viewHtml')}
+            </button>
+          </div>
+        )}
+        {view === 'html' && typeof props.html === 'string' ? (
+          <>
+            <p className="hint">{t('review.htmlHint')}</p>
+            <MailHtmlFrame html={props.html} title={t('review.htmlFrameTitle', { title: finding.title })} />
+          </>
+        ) : (
+          <RecordView record={finding.record} marks={detail.marks} redactions={decision.redactions} suggestions={open} />
+        )}
+      </section>
+    </article>
+  );
+}
+
+function RecordView({
+  record,
+  marks,
+  redactions,
+  suggestions,
+}: {
+  record: RecordData | undefined;
+  marks: readonly RedactionMark[];
+  redactions: readonly Redaction[];
+  suggestions: readonly RedactionSuggestion[];
+}) {
+  const { t, i18n } = useTranslation();
+  const text = (field: string, value: string | undefined, block = false) =>
+    value ? <RedactableText field={field} text={value} marks={marks} redactions={redactions} suggestions={suggestions} block={block} /> : <span className="muted">—</span>;
+  if (!record) return <p className="muted">{t('review.noRecord')}</p>;
+  switch (record.kind) {
+    case 'mail':
+      return (
+        <>
+          <dl className="mail-headers">
+            <dt>{t('mail.from')}</dt>
+            <dd>{text('from', record.from)}</dd>
+            <dt>{t('mail.to')}</dt>
+            <dd>{text('to', record.to)}</dd>
+            {record.cc && (
+              <>
+                <dt>{t('mail.cc')}</dt>
+                <dd>{text('cc', record.cc)}</dd>
+              </>
+            )}
+            <dt>{t('mail.subject')}</dt>
+            <dd>{text('subject', record.subject)}</dd>
+            <dt>{t('mail.date')}</dt>
+            <dd>{formatDateTime(record.date, i18n.language)}</dd>
+          </dl>
+          <div className="mail-body">{text('text', record.text, true)}</div>
+          {record.attachments && record.attachments.length > 0 && (
+            <p className="attachments">
+              {t('mail.attachments')}: {record.attachments.map((a) => `${a.filename ?? a.contentType} (${a.size} B)`).join(', ')}
+            </p>
+          )}
+        </>
+      );
+    case 'row':
+    case 'call':
+      return (
+        <table className="table fields">
+          <caption className="visually-hidden">{t(`kind.${record.kind}`)}</caption>
+          <tbody>
+            {record.fields.map((f) => (
+              <tr key={f.name}>
+                <th scope="row">{f.name}</th>
+                <td>{text(`field:${f.name}`, f.value)}</td>
+              </tr>
+            ))}
+            {record.kind === 'call' && record.recording && (
+              <tr>
+                <th scope="row">{t('record.recording')}</th>
+                <td>{record.recording}</td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      );
+    case 'ticket':
+      return (
+        <>
+          <h3 className="ticket-title">{text('title', record.title)}</h3>
+          <table className="table fields">
+            <caption className="visually-hidden">{t('kind.ticket')}</caption>
+            <tbody>
+              {record.fields.map((f) => (
+                <tr key={f.name}>
+                  <th scope="row">{f.name}</th>
+                  <td>{text(`field:${f.name}`, f.value)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <ol className="articles">
+            {record.articles.map((a, i) => (
+              <li key={i}>
+                <p className="muted">{[a.from, a.date].filter(Boolean).join(' · ')}</p>
+                {text(`article:${i}`, a.text, true)}
+              </li>
+            ))}
+          </ol>
+        </>
+      );
+    case 'logline':
+      return (
+        <>
+          <pre className="logline">{text('text', record.text)}</pre>
+          {record.fields && (
+            <table className="table fields">
+              <caption className="visually-hidden">{t('kind.logline')}</caption>
+              <tbody>
+                {record.fields.map((f) => (
+                  <tr key={f.name}>
+                    <th scope="row">{f.name}</th>
+                    <td>{text(`field:${f.name}`, f.value)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      );
+    case 'document':
+      return <div className="document">{text('text', record.text, true)}</div>;
+  }
+}
+
+function locatorText(locator: Locator): string {
+  return Object.entries(locator)
+    .map(([k, v]) => `${k}: ${String(v)}`)
+    .join(', ');
+}

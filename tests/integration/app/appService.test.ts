@@ -1,0 +1,190 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAppService, dispatchApiCall, memoryKeychain, type AppService } from '../../../src/core/app/index.js';
+import type { ApiEvent, ApiInput, ApiMethodName, ApiOutput } from '../../../src/shared/api.js';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+const SUBJECT = { name: 'Jürgen Weiß', emails: ['j.weiss@beispiel-gmbh.de'], phones: ['0711 12345678'], customerIds: ['K-10442'], ips: ['203.0.113.77'], otherIds: [] };
+
+describe('the application service over a real case store and the sample workspace', () => {
+  let dir: string;
+  let app: AppService;
+  let events: ApiEvent[];
+  let now: Date;
+  const call = async <M extends ApiMethodName>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> => {
+    const result = await dispatchApiCall(app.handlers, method, input);
+    if (!result.ok) throw Object.assign(new Error(result.error.message), { name: result.error.name });
+    return result.value as ApiOutput<M>;
+  };
+  const start = () =>
+    createAppService({
+      dbFile: join(dir, 'data', 'cases.db'),
+      dbKey: 'integration-key',
+      workspacePath: join(dir, 'sample', 'auskunft.yaml'),
+      transport: 'http',
+      version: 'test',
+      actor: 'tester',
+      ports: { keychain: memoryKeychain(), emit: (e) => events.push(e), now: () => now },
+    });
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'auskunft-app-'));
+    cpSync(join(ROOT, 'assets', 'sample'), join(dir, 'sample'), { recursive: true });
+    cpSync(join(ROOT, 'assets', 'register'), join(dir, 'register'), { recursive: true });
+    events = [];
+    now = new Date('2026-02-10T10:00:00Z');
+    app = start();
+  });
+  afterEach(async () => {
+    await app.idle();
+    app.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function searchedCase(): Promise<string> {
+    const created = await call('cases.create', { receivedOn: '2026-01-31', subject: SUBJECT, identityVerification: { method: 'knownContact', note: '' } });
+    await call('search.start', { caseId: created.id });
+    await app.idle();
+    return created.id;
+  }
+
+  it('computes deadlines and warnings, and extends with a drafted notice', async () => {
+    const created = await call('cases.create', { receivedOn: '2026-01-31', subject: SUBJECT, identityVerification: { method: 'callback', note: 'Rückruf' } });
+    expect(created).toMatchObject({ dueOn: '2026-02-28', effectiveDueOn: '2026-02-28', daysLeft: 18, warning: null, status: 'open' });
+    now = new Date('2026-02-25T10:00:00Z');
+    expect((await call('cases.get', { caseId: created.id, lang: 'de' })).warning).toBe('dueSoon');
+    const extended = await call('cases.extend', { caseId: created.id, reason: 'Sehr viele Systeme', lang: 'de' });
+    expect(extended.extension).toMatchObject({ until: '2026-04-28', reason: 'Sehr viele Systeme' });
+    expect(extended.extension!.notice).toContain('28.04.2026');
+    await expect(call('cases.extend', { caseId: created.id, reason: 'noch einmal', lang: 'de' })).rejects.toThrow(/already extended/);
+    now = new Date('2026-05-01T10:00:00Z');
+    expect((await call('cases.list', {}))[0]).toMatchObject({ warning: 'overdue', daysLeft: -3 });
+    expect(events.some((e) => e.type === 'cases')).toBe(true);
+  });
+
+  it('refuses a request from the future and an identifier that cannot be searched for', async () => {
+    await expect(call('cases.create', { receivedOn: '2026-03-01', subject: SUBJECT, identityVerification: { method: 'knownContact', note: '' } })).rejects.toThrow(/future/);
+    await expect(call('cases.create', { receivedOn: '2026-02-01', subject: { phones: ['12345678'] }, identityVerification: { method: 'knownContact', note: '' } })).rejects.toThrow();
+  });
+
+  it('searches with progress events, then reviews: decisions, redactions, audit log', async () => {
+    const caseId = await searchedCase();
+    const status = await call('search.status', { caseId });
+    expect(status!.state).toBe('done');
+    expect(status!.sources.every((s) => s.state === 'ok')).toBe(true);
+    expect(events.filter((e) => e.type === 'search').length).toBeGreaterThan(1);
+    expect((await call('cases.get', { caseId, lang: 'de' })).status).toBe('review');
+
+    const list = await call('review.list', { caseId, lang: 'de' });
+    expect(list.rows.length).toBeGreaterThanOrEqual(7);
+    expect(list.rows.every((r) => r.decision === 'open')).toBe(true);
+    expect(list.categories.find((c) => c.id === 'contact.email')?.name).toBe('E-Mail-Adresse');
+    const mail = list.rows.find((r) => r.title === 'Rueckmeldung Kunde')!;
+
+    const detail = await call('review.detail', { caseId, findingId: mail.id, lang: 'de' });
+    expect(detail.kind).toBe('mail');
+    expect(detail.suggestions.map((s) => s.text)).toContain('max.agent@fluxpunkt.example');
+
+    const redacted = await call('review.redact', { caseId, findingId: mail.id, redactions: [{ text: 'max agent', reason: 'Art. 15(4): Mitarbeiter' }], lang: 'de' });
+    expect(redacted.decision.state).toBe('redact');
+    expect(redacted.marks.map((m) => m.field)).toContain('from');
+    await expect(call('review.redact', { caseId, findingId: mail.id, redactions: [{ text: 'nicht im Text', reason: 'Art. 15(4)' }], lang: 'de' })).rejects.toThrow(/does not contain/);
+
+    const excluded = await call('review.decide', { caseId, findingIds: [list.rows[0]!.id], decision: 'exclude', reason: 'betrifft jemand anderen' });
+    expect(excluded[0]).toMatchObject({ state: 'exclude', reason: 'betrifft jemand anderen' });
+    const rejected = await dispatchApiCall(app.handlers, 'review.decide', { caseId, findingIds: [list.rows[0]!.id], decision: 'exclude', reason: null });
+    expect(rejected).toMatchObject({ ok: false, error: { name: 'InvalidInput' } });
+
+    const audit = await call('review.audit', { caseId });
+    expect(audit.map((e) => e.action)).toEqual(['case.created', 'search.recorded', 'finding.redacted', 'finding.decided', 'finding.decided']);
+    expect(audit.every((e) => e.actor === 'tester')).toBe(true);
+    // The log keeps a hash of the redacted text, never the text.
+    expect(JSON.stringify(audit)).not.toMatch(/max agent/i);
+
+    const overview = await call('overview.get', { caseId, lang: 'de' });
+    expect(overview.total).toBe(list.rows.length);
+    expect(overview.byDecision.find((d) => d.key === 'redact')?.count).toBe(1);
+  });
+
+  it('cancels a running search: unfinished sources are marked, and the gap is recorded, not hidden', async () => {
+    const created = await call('cases.create', { receivedOn: '2026-01-31', subject: SUBJECT, identityVerification: { method: 'knownContact', note: '' } });
+    const started = await call('search.start', { caseId: created.id });
+    await expect(call('search.start', { caseId: created.id })).rejects.toThrow(/already running/);
+    expect(await call('search.cancel', { searchId: started.searchId })).toEqual({ cancelled: true });
+    await app.idle();
+    const status = await call('search.status', { caseId: created.id });
+    expect(status!.state).toBe('cancelled');
+    expect(status!.sources.some((s) => s.state === 'cancelled')).toBe(true);
+    expect(await call('search.cancel', { searchId: started.searchId })).toEqual({ cancelled: false });
+    expect((await call('cases.get', { caseId: created.id, lang: 'de' })).lastSearch?.status).toBe('partial');
+  });
+
+  it('exports the package through core/export, and keeps undecided findings out only when told', async () => {
+    const caseId = await searchedCase();
+    const list = await call('review.list', { caseId, lang: 'de' });
+    await call('review.decide', { caseId, findingIds: list.rows.filter((r) => r.strength === 'strong').map((r) => r.id), decision: 'include', reason: null });
+    const preview = await call('exports.preview', { caseId });
+    expect(preview.undecided).toBe(list.rows.filter((r) => r.strength === 'weak').length);
+    await expect(call('exports.start', { caseId, lang: 'de', password: null, acceptUndecided: false })).rejects.toThrow(/undecided/);
+
+    const started = await call('exports.start', { caseId, lang: 'en', password: null, acceptUndecided: true });
+    await app.idle();
+    const done = await call('exports.status', { exportId: started.exportId });
+    expect(done).toMatchObject({ state: 'done', error: null });
+    expect(done!.files.map((f) => f.name)).toEqual(expect.arrayContaining(['data.json', 'manifest.json']));
+    expect(existsSync(join(done!.path!, 'data.json'))).toBe(true);
+    expect(events.some((e) => e.type === 'export' && e.status.state === 'done')).toBe(true);
+    // The bridge has no file manager: the call says so instead of pretending.
+    expect(await call('exports.openFolder', { exportId: started.exportId })).toEqual({ opened: false });
+  });
+
+  it('adds an IMAP source through the form: the password goes to the keychain, the file gets a reference', async () => {
+    const file = join(dir, 'sample', 'auskunft.yaml');
+    const before = readFileSync(file, 'utf8');
+    await call('sources.save', { originalId: null, config: { id: 'office', type: 'imap', host: '127.0.0.1', port: 9, user: 'office', tls: false }, password: 'Geheim-123' });
+    const after = readFileSync(file, 'utf8');
+    expect(after).not.toContain('Geheim-123');
+    expect(after).toMatch(/\{ id: office, type: imap, host: 127\.0\.0\.1, port: 9, user: office, tls: false, password: \{ keychain: auskunft:[0-9a-f]{12}:office \} \}/);
+    const view = await call('sources.list', {});
+    expect(view.sources.find((s) => s.id === 'office')!.secret).toMatchObject({ field: 'password', stored: true });
+    // Comments and the other entries are untouched, byte for byte.
+    expect(after.startsWith(before.trimEnd())).toBe(true);
+    await call('sources.save', { originalId: 'office', config: { id: 'office', type: 'imap', host: 'mail.example', port: 993, user: 'office', password: { keychain: 'x' } }, password: null });
+    expect(readFileSync(file, 'utf8')).toBe(`${before.trimEnd()}\n  - { id: office, type: imap, host: mail.example, port: 993, user: office, password: { keychain: x } }\n`);
+
+    await expect(call('sources.save', { originalId: null, config: { id: 'office', type: 'imap', host: 'x', user: 'y' }, password: 'p' })).rejects.toThrow(/already exists/);
+    await expect(call('sources.save', { originalId: null, config: { id: 'bad', type: 'mbox' }, password: null })).rejects.toThrow(/path/);
+    expect(await call('sources.remove', { sourceId: 'office' })).toEqual({ removed: true });
+    expect(readFileSync(file, 'utf8')).toBe(before.endsWith('\n') ? before : `${before}\n`);
+  });
+
+  it('shows an invalid register with each error under its activity', async () => {
+    const register = join(dir, 'register', 'example.de.yaml');
+    writeFileSync(register, readFileSync(register, 'utf8').replace(/retention:/, 'retension:'));
+    const view = await call('register.get', { lang: 'de' });
+    expect(view.valid).toBe(false);
+    const broken = view.activities.filter((a) => a.errors.length > 0);
+    expect(broken).toHaveLength(1);
+    expect(broken[0]!.errors.map((e) => e.message)).toContain('unknown field');
+    expect(broken[0]!.errors[0]!.line).toBeGreaterThan(1);
+    expect(view.activities.length).toBeGreaterThan(5);
+    const info = await call('app.info', {});
+    expect(info.workspaceError).toMatch(/retension/);
+  });
+
+  it('purges answered cases after the retention period, keeping an accountability record without personal data', async () => {
+    const caseId = await searchedCase();
+    await call('cases.setStatus', { caseId, status: 'answered' });
+    await call('settings.set', { retentionMonths: 6 });
+    expect(await call('cases.list', {})).toHaveLength(1);
+    app.close();
+    now = new Date('2026-09-01T10:00:00Z');
+    app = start();
+    expect(await call('cases.list', {})).toHaveLength(0);
+    const record = readFileSync(join(dir, 'data', 'accountability.jsonl'), 'utf8');
+    expect(JSON.parse(record)).toMatchObject({ caseId, receivedOn: '2026-01-31', status: 'answered', purgedOn: '2026-09-01' });
+    expect(record).not.toMatch(/Weiß|weiss|K-10442/i);
+  });
+});

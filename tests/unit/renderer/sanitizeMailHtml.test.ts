@@ -1,0 +1,32 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { mailFrameDocument, sanitizeMailHtml } from '../../../src/renderer/screens/review/sanitizeMailHtml.js';
+
+describe('sanitizeMailHtml', () => {
+  it('keeps text, inline styles and data: images', () => {
+    const clean = sanitizeMailHtml('<p style="color:red">Hallo <b>Jürgen</b></p><img alt="Logo" src="data:image/png;base64,AAAA">');
+    expect(clean).toContain('<p style="color:red">Hallo <b>Jürgen</b></p>');
+    expect(clean).toContain('src="data:image/png;base64,AAAA"');
+  });
+
+  it('drops scripts, handlers, frames, forms and every remote fetch', () => {
+    const clean = sanitizeMailHtml(
+      [
+        '<script>alert(1)</script><img src="https://t.example/p.gif" onerror="alert(2)">',
+        '<img srcset="https://t.example/a.png 1x"><table background="https://t.example/b.png"><tr><td>x</td></tr></table>',
+        '<div style="background:url(https://t.example/c.png)">d</div><iframe src="https://t.example/"></iframe>',
+        '<link rel="stylesheet" href="https://t.example/s.css"><style>@import url(https://t.example/i.css); p{background:url("https://t.example/e.png")}</style>',
+        '<form action="https://t.example/f"><input name="x"></form><a href="https://t.example/click" target="_blank">Link</a>',
+      ].join(''),
+    );
+    expect(clean).not.toMatch(/t\.example\/(p\.gif|a\.png|b\.png|c\.png|s\.css|i\.css|e\.png|f)\b/);
+    expect(clean).not.toMatch(/<script|onerror|<iframe|<form|<input|<link|href=|target=/);
+    expect(clean).toContain('title="https://t.example/click"');
+  });
+
+  it('wraps the result in a document whose CSP loads nothing remote', () => {
+    const doc = mailFrameDocument('<p>x</p>');
+    expect(doc).toContain(`content="default-src 'none'; img-src data: cid:; style-src 'unsafe-inline'"`);
+    expect(doc).toContain('<meta name="referrer" content="no-referrer">');
+  });
+});
