@@ -17,8 +17,10 @@ export const DB_FILE_NAME = 'cases.db';
 export function defaultDbPath(dirs: PlatformDirs = { platform: process.platform, env: process.env, homedir: homedir() }): string {
   switch (dirs.platform) {
     case 'win32': {
-      const appData = dirs.env['APPDATA'] || win32.join(dirs.homedir, 'AppData', 'Roaming');
-      return win32.join(appData, 'Auskunft', DB_FILE_NAME);
+      // %LOCALAPPDATA%, not the roaming %APPDATA%: case data about a person must not be copied to a
+      // profile server at every logoff (Art. 5(1)(f), data minimisation of copies).
+      const localAppData = dirs.env['LOCALAPPDATA'] || win32.join(dirs.homedir, 'AppData', 'Local');
+      return win32.join(localAppData, 'Auskunft', DB_FILE_NAME);
     }
     case 'darwin':
       return posix.join(dirs.homedir, 'Library', 'Application Support', 'Auskunft', DB_FILE_NAME);

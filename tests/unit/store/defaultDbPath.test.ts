@@ -19,11 +19,10 @@ describe('defaultDbPath', () => {
     );
   });
 
-  it('uses %APPDATA% on Windows, with the usual folder when it is unset', () => {
-    expect(defaultDbPath({ platform: 'win32', env: { APPDATA: 'C:\\Users\\me\\AppData\\Roaming' }, homedir: 'C:\\Users\\me' })).toBe(
-      'C:\\Users\\me\\AppData\\Roaming\\Auskunft\\cases.db',
-    );
-    expect(defaultDbPath({ platform: 'win32', env: {}, homedir: 'C:\\Users\\me' })).toBe('C:\\Users\\me\\AppData\\Roaming\\Auskunft\\cases.db');
+  it('uses %LOCALAPPDATA% on Windows (never the roaming profile), with the usual folder when it is unset', () => {
+    const env = { APPDATA: 'C:\\Users\\me\\AppData\\Roaming', LOCALAPPDATA: 'D:\\Local' };
+    expect(defaultDbPath({ platform: 'win32', env, homedir: 'C:\\Users\\me' })).toBe('D:\\Local\\Auskunft\\cases.db');
+    expect(defaultDbPath({ platform: 'win32', env: {}, homedir: 'C:\\Users\\me' })).toBe('C:\\Users\\me\\AppData\\Local\\Auskunft\\cases.db');
   });
 
   it('answers for the running OS without arguments', () => {

@@ -107,13 +107,18 @@ describe('imap connector: search', () => {
 });
 
 describe('imap connector: sync state', () => {
-  it('stores only UIDVALIDITY/UIDNEXT/HIGHESTMODSEQ per mailbox, under hashed keys, and never decides what is found', async () => {
+  it('stores only mailbox positions and the subject\'s matched UIDs, under hashed keys', async () => {
     const state = memoryState();
     await collect(imapConnector.search(imapConfig(server), subject, testContext({ secrets, state })));
-    expect(state.entries.size).toBe(3);
+    const keys = [...state.entries.keys()];
+    expect(keys.filter((k) => /^imap\.mailbox\.[0-9a-f]{32}$/.test(k))).toHaveLength(3);
+    // Per subject: keyed by the fingerprint (never an identifier), holding UIDs and positions only.
+    expect(keys.filter((k) => /^imap\.subject\.[0-9a-f]{64}\.[0-9a-f]{32}$/.test(k))).toHaveLength(3);
+    expect(keys).toHaveLength(6);
     for (const [key, value] of state.entries) {
-      expect(key).toMatch(/^imap\.mailbox\.[0-9a-f]{32}$/);
-      expect(Object.keys(JSON.parse(value) as object).sort()).toEqual(['highestModseq', 'messages', 'uidNext', 'uidValidity']);
+      const fields = key.startsWith('imap.mailbox.') ? ['highestModseq', 'messages', 'uidNext', 'uidValidity'] : ['highestModseq', 'revisit', 'uidNext', 'uidValidity', 'v'];
+      expect(Object.keys(JSON.parse(value) as object).sort()).toEqual(expect.arrayContaining(fields.filter((f) => f !== 'highestModseq')));
+      expect(value).not.toMatch(/weiss|@|\+49/i);
     }
     // A second search over the unchanged mailboxes, for another person, is still complete.
     const events = await collect(imapConnector.search(imapConfig(server), compileSubject(OTHER_SUBJECT), testContext({ secrets, state })));
