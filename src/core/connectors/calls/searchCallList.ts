@@ -3,7 +3,8 @@ import { normalizePhone } from '../../identity/normalizePhone.js';
 import type { SearchContext, SearchEvent } from '../connector.js';
 import { PROGRESS_EVERY_ROWS } from '../table/tableLimits.js';
 import { asteriskLayout } from './asteriskLayout.js';
-import { callListRecords } from './callListRecords.js';
+import { csvRecordBatches } from '../table/csvRecordBatches.js';
+import type { CsvRecord } from '../table/csvRecordReader.js';
 import type { CallsConfig } from './callsConfig.js';
 import { fritzboxLayout } from './fritzboxLayout.js';
 import { genericLayout } from './genericLayout.js';
@@ -36,8 +37,8 @@ export async function* searchCallList(absolute: string, config: CallsConfig, sub
   let linker: RecordingLinker | undefined;
   let scanned = 0;
 
-  const records = callListRecords(absolute, { path: config.path, encoding: config.encoding, delimiter, signal: ctx.signal });
-  for await (const record of records) {
+  const batches = csvRecordBatches(absolute, { path: config.path, expected: 'a call list', encoding: config.encoding, delimiter, signal: ctx.signal });
+  for await (const record of eachRecord(batches)) {
     ctx.signal.throwIfAborted();
     const locator = { line: record.line };
     const readerProblem = headerless && record.problem && HEADER_WIDTH_PROBLEM.test(record.problem) ? undefined : record.problem;
@@ -137,4 +138,8 @@ function callTitle(call: ParsedCall, layout: CallLayout): string {
   const to = shownNumber(call.to, layout) || 'unbekannt';
   const when = call.start ? `, ${call.start.replace('T', ' ').slice(0, 16)}` : '';
   return `${DIRECTION_LABEL[call.direction]} ${from} → ${to}${call.name ? ` (${call.name})` : ''}${when}`;
+}
+
+async function* eachRecord(batches: AsyncIterable<CsvRecord[]>): AsyncGenerator<CsvRecord> {
+  for await (const batch of batches) yield* batch;
 }

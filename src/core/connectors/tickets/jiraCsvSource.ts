@@ -1,11 +1,7 @@
-import { createReadStream } from 'node:fs';
 import type { SubjectQuery } from '../../domain/subjectQuery.js';
 import { SourceError, type SearchContext, type SearchEvent } from '../connector.js';
-import { CsvRecordReader, type CsvRecord } from '../table/csvRecordReader.js';
-import { LineTooLongError, physicalLines } from '../table/physicalLines.js';
-import { excelSeparatorLine, sniffDelimiter } from '../table/sniffDelimiter.js';
-import { MAX_LINE_CHARS, SNIFF_LINES } from '../table/tableLimits.js';
-import { decodeText, detectEncoding } from '../table/textEncoding.js';
+import { csvRecordBatches } from '../table/csvRecordBatches.js';
+import type { CsvRecord } from '../table/csvRecordReader.js';
 import { ticketEvents } from './scanTicket.js';
 import type { Ticket, TicketArticle, TicketField } from './ticket.js';
 import { ticketDate } from './ticketDate.js';
@@ -21,8 +17,6 @@ type JiraConfig = Extract<TicketsConfig, { format: 'jira-csv' }>;
  * name. Each Comment cell is `date;author;body`: it becomes an article.
  */
 export async function* searchJiraCsv(absolute: string, config: JiraConfig, subject: SubjectQuery, ctx: SearchContext): AsyncGenerator<SearchEvent> {
-  const encoding = config.encoding ?? (await detectEncoding(createReadStream(absolute, { signal: ctx.signal })));
-  const lines = physicalLines(decodeText(createReadStream(absolute, { signal: ctx.signal }), encoding), MAX_LINE_CHARS)[Symbol.asyncIterator]();
   let header: string[] | undefined;
   let scanned = 0;
 
@@ -41,33 +35,9 @@ export async function* searchJiraCsv(absolute: string, config: JiraConfig, subje
     }
   }
 
-  try {
-    const head: string[] = [];
-    while (head.length < SNIFF_LINES) {
-      const next = await lines.next();
-      if (next.done) break;
-      head.push(next.value);
-    }
-    let firstLine = 1;
-    const excelSeparator = head[0] === undefined ? undefined : excelSeparatorLine(head[0]);
-    if (excelSeparator !== undefined) {
-      head.shift();
-      firstLine = 2;
-    }
-    const reader = new CsvRecordReader(config.delimiter ?? excelSeparator ?? sniffDelimiter(head), firstLine);
-    for (const line of head) yield* handle(reader.push(line));
-    for (let next = await lines.next(); !next.done; next = await lines.next()) yield* handle(reader.push(next.value));
-    yield* handle(await reader.end());
-    ctx.progress({ scanned });
-  } catch (err) {
-    if (err instanceof LineTooLongError) throw new SourceError(`${config.path} has ${err.message}: it is not a CSV file`);
-    if (err instanceof TypeError && (err as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') {
-      throw new SourceError(`${config.path} is not valid UTF-8 although encoding: ${encoding} is configured; remove the setting or name the right encoding`);
-    }
-    throw err;
-  } finally {
-    await lines.return?.(undefined);
-  }
+  const batches = csvRecordBatches(absolute, { path: config.path, expected: 'a CSV file', encoding: config.encoding, delimiter: config.delimiter, signal: ctx.signal });
+  for await (const records of batches) yield* handle(records);
+  ctx.progress({ scanned });
 }
 
 /** `04/Mar/24 9:30 AM;<accountId or name>;<body>`: the body may itself hold semicolons and lines. */
