@@ -9,6 +9,7 @@ import { CaseNotFoundError } from '../store/errors.js';
 import { getCase } from '../store/getCase.js';
 import type { CaseId } from '../store/ids.js';
 import { recordSearchRun } from '../store/recordSearchRun.js';
+import { sourceStateStore } from '../store/sourceStateStore.js';
 import type { SearchRunRecord } from '../store/searchRunRecord.js';
 import { loadWorkspace } from '../workspace/loadWorkspace.js';
 import type { Workspace } from '../workspace/workspace.js';
@@ -39,7 +40,10 @@ export async function searchCase(db: WritableDb, caseId: CaseId, options: Search
   }
   const clock = options.now ?? (() => new Date());
   const startedAt = clock();
-  const result = await runSearch(workspace, c.subject, query, options);
+  // Per-source state (IMAP positions, the subject's matched UIDs) lives in the case store, keyed by
+  // workspace and source, so 'case search' and the app both re-search incrementally.
+  const stateFor = options.stateFor ?? ((sourceId: string) => sourceStateStore(db, `${workspace.file}#${sourceId}`));
+  const result = await runSearch(workspace, c.subject, query, { ...options, stateFor });
   const finishedAt = clock();
   const audit = auditAppender(db, options.actor);
   const run = db

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MAX_WARNINGS_SHOWN, type AuskunftHandlers, type SearchStatus, type SourceSearchStatus } from '../../../shared/api.js';
 import { searchCase } from '../../cases/searchCase.js';
-import { CaseNotFoundError, getCase, parseCaseId, sourceStateStore, type CaseId } from '../../store/index.js';
+import { CaseNotFoundError, getCase, parseCaseId, type CaseId } from '../../store/index.js';
 import { setCaseStatus } from '../cases/caseStatus.js';
 import { ConflictError, type AppContext } from '../context.js';
 import { keychainSecrets } from '../sources/secretResolver.js';
@@ -26,7 +26,7 @@ export function searchService(ctx: AppContext): AuskunftHandlers['search'] & { r
   const latestOfCase = new Map<string, string>();
   const pending = new Set<Promise<void>>();
 
-  async function run(search: RunningSearch, caseId: CaseId, workspaceFile: string): Promise<void> {
+  async function run(search: RunningSearch, caseId: CaseId): Promise<void> {
     let lastEmit = 0;
     const emit = (force = false) => {
       const now = Date.now();
@@ -40,7 +40,6 @@ export function searchService(ctx: AppContext): AuskunftHandlers['search'] & { r
     const { result } = await searchCase(ctx.db, caseId, {
       signal: search.controller.signal,
       secrets: keychainSecrets(ctx.ports.keychain),
-      stateFor: (sourceId) => sourceStateStore(ctx.db, `${workspaceFile}#${sourceId}`),
       now: () => ctx.ports.now(),
       ...(ctx.actor ? { actor: ctx.actor } : {}),
       onProgress: (sourceId, p) => {
@@ -126,7 +125,7 @@ export function searchService(ctx: AppContext): AuskunftHandlers['search'] & { r
       };
       searches.set(searchId, search);
       latestOfCase.set(id, searchId);
-      const done = run(search, id, workspace.file)
+      const done = run(search, id)
         .catch((err: unknown) => {
           search.status = { ...search.status, state: 'failed', finishedAt: ctx.ports.now().toISOString(), error: err instanceof Error ? err.message : String(err) };
           ctx.ports.emit({ type: 'search', status: structuredClone(search.status) });
