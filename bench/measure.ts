@@ -127,3 +127,22 @@ export function formatTable(header: readonly string[], rows: readonly (readonly 
   const line = (cells: readonly string[]): string => cells.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
+
+/** The last `n` lines of a command's output, on one line, for an error row. */
+export function lastLines(text: string, n: number): string {
+  return text.trim().split('\n').slice(-n).join(' | ');
+}
+
+/** auskunft CPU seconds / rg CPU seconds (user+sys); null when either was not measured or rg's is 0. */
+export function cpuRatio(r: { readonly auskunft: CommandResult; readonly rg: CommandResult }): number | null {
+  const a = (r.auskunft.userSeconds ?? NaN) + (r.auskunft.systemSeconds ?? NaN);
+  const g = (r.rg.userSeconds ?? NaN) + (r.rg.systemSeconds ?? NaN);
+  return Number.isFinite(a) && Number.isFinite(g) && g > 0 ? a / g : null;
+}
+
+/** "qp-body ×2, html-mailto": how often each kind of target occurs in a list. */
+export function summarizeKinds(kinds: string[]): string {
+  const counts = new Map<string, number>();
+  for (const k of kinds) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return [...counts].map(([k, n]) => (n > 1 ? `${k} ×${n}` : k)).join(', ');
+}

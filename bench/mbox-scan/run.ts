@@ -3,7 +3,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type CommandResult, bestOf, commandWorks, formatTable, runCommand, warmPageCache } from '../measure.js';
+import { type CommandResult, bestOf, commandWorks, formatTable, runCommand, warmPageCache, cpuRatio, lastLines, summarizeKinds } from '../measure.js';
 import type { CorpusManifest, PlantedMessage } from './corpusManifest.js';
 import { CORPUS_ROOT, DEFAULT_TARGET_EVERY, defaultCorpusDir, generateMbox, readFreshCorpus } from './generateMbox.js';
 
@@ -177,10 +177,6 @@ async function benchSize(sizeMb: number, opts: { seed: string; targetEvery: numb
   }
 }
 
-function lastLines(text: string, n: number): string {
-  return text.trim().split('\n').slice(-n).join(' | ');
-}
-
 function printReport(results: SizeResult[]): void {
   const rows = results.map((r) => {
     const m = r.manifest;
@@ -232,19 +228,6 @@ function printReport(results: SizeResult[]): void {
   }
   const rss = results.map((r) => r.auskunft.peakRssKb).filter((k): k is number => k !== undefined);
   if (rss.length > 1) process.stdout.write(`peak RSS across sizes: ${rss.map((k) => (k / 1024).toFixed(0)).join(' → ')} MB\n`);
-}
-
-/** auskunft CPU seconds / rg CPU seconds (user+sys); null when either was not measured or rg's is 0. */
-function cpuRatio(r: SizeResult): number | null {
-  const a = (r.auskunft.userSeconds ?? NaN) + (r.auskunft.systemSeconds ?? NaN);
-  const g = (r.rg.userSeconds ?? NaN) + (r.rg.systemSeconds ?? NaN);
-  return Number.isFinite(a) && Number.isFinite(g) && g > 0 ? a / g : null;
-}
-
-function summarizeKinds(kinds: string[]): string {
-  const counts = new Map<string, number>();
-  for (const k of kinds) counts.set(k, (counts.get(k) ?? 0) + 1);
-  return [...counts].map(([k, n]) => (n > 1 ? `${k} ×${n}` : k)).join(', ');
 }
 
 async function main(): Promise<number> {

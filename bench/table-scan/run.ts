@@ -3,7 +3,7 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type CommandResult, bestOf, commandWorks, formatTable, runCommand, warmPageCache } from '../measure.js';
+import { type CommandResult, bestOf, commandWorks, formatTable, runCommand, warmPageCache, cpuRatio, lastLines, summarizeKinds } from '../measure.js';
 import type { CrmManifest, PlantedRow } from './crmManifest.js';
 import { CORPUS_ROOT, DEFAULT_ROWS, defaultCorpusDir, generateCrm, readFreshCorpus } from './generateCrm.js';
 
@@ -170,23 +170,6 @@ async function benchRows(rows: number, opts: { seed: string; rgRuns: number; tim
   } catch (err) {
     return { manifest, rg, rgCount, auskunft, error: `findings.json unreadable: ${err instanceof Error ? err.message : String(err)}` };
   }
-}
-
-function lastLines(text: string, n: number): string {
-  return text.trim().split('\n').slice(-n).join(' | ');
-}
-
-/** auskunft CPU seconds / rg CPU seconds (user+sys); null when either was not measured or rg's is 0. */
-function cpuRatio(r: RowsResult): number | null {
-  const a = (r.auskunft.userSeconds ?? NaN) + (r.auskunft.systemSeconds ?? NaN);
-  const g = (r.rg.userSeconds ?? NaN) + (r.rg.systemSeconds ?? NaN);
-  return Number.isFinite(a) && Number.isFinite(g) && g > 0 ? a / g : null;
-}
-
-function summarizeKinds(kinds: string[]): string {
-  const counts = new Map<string, number>();
-  for (const k of kinds) counts.set(k, (counts.get(k) ?? 0) + 1);
-  return [...counts].map(([k, n]) => (n > 1 ? `${k} ×${n}` : k)).join(', ');
 }
 
 function printReport(results: RowsResult[]): void {

@@ -2,19 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import { protocol } from 'electron';
 import { APP_CSP } from '../shared/contentSecurityPolicy.js';
+import { STATIC_CONTENT_TYPES } from '../shared/staticContentTypes.js';
 
 /** The renderer is served as `app://auskunft/…`: a secure, standard origin of its own instead of file://. */
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://auskunft`;
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
 
 /** Must run before `app` is ready. */
 export function registerAppScheme(): void {
@@ -30,7 +22,7 @@ export function serveRenderer(rendererDir: string): void {
     if (url.host !== 'auskunft') return new Response('not found', { status: 404 });
     const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname).replace(/^\/+/, '');
     const file = resolve(root, relative);
-    const type = TYPES[extname(file)];
+    const type = STATIC_CONTENT_TYPES[extname(file)];
     if (!file.startsWith(root + sep) || !type) return new Response('not found', { status: 404 });
     try {
       return new Response(await readFile(file), {
