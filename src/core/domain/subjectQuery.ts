@@ -16,6 +16,12 @@ export interface SubjectQuery {
    * records write international numbers without "+" ("4970227896848"): `assumeInternationalWithoutPlus`.
    */
   matchPhoneField(value: string, field?: string, options?: { assumeInternationalWithoutPlus?: boolean }): Match[];
+  /**
+   * False when scanText can find nothing in `text`, nor in any part of it read as a CSV cell (a
+   * substring, with `""` taken as `"`): a connector can then test a record's raw line once instead
+   * of scanning each cell. True means "scan to know". One regex pass, no allocation.
+   */
+  mayConcern(text: string): boolean;
   /** A hashed phone number (hex, any case) equal to a hash of one of the subject's numbers. */
   matchPhoneHash(hash: string, algorithm: PhoneHashAlgorithm, field?: string): Match[];
   /**

@@ -131,7 +131,10 @@ export function compileSubject(subject: Subject, options: CompileSubjectOptions 
     ...(ipScanner.active ? ipScanner.hints : []),
     name?.hint,
   ]);
-  const mayConcern = (text: string): boolean => prefilter !== null && prefilter.test(text);
+  // The prefilter has no anchors or lookarounds, so whatever it matches in a part of a text it
+  // matches in the whole; only a doubled quote in a raw CSV line differs from the cell's text.
+  const mayConcern = (text: string): boolean =>
+    prefilter !== null && (prefilter.test(text) || (text.includes('""') && prefilter.test(text.replaceAll('""', '"'))));
 
   function scanInto(text: string, out: MatchCollector): void {
     const scanned = new ScannedText(text);
@@ -161,8 +164,10 @@ export function compileSubject(subject: Subject, options: CompileSubjectOptions 
     searchTerms: Object.freeze([...new Set(searchTerms)]),
     fingerprint: fingerprintSubject(subject, { defaultRegion: region }),
 
+    mayConcern,
+
     scanText(text: string, field?: string): Match[] {
-      if (!text || !mayConcern(text)) return [];
+      if (!text || prefilter === null || !prefilter.test(text)) return [];
       const out = new MatchCollector(field);
       scanInto(text, out);
       return out.matches();
@@ -180,7 +185,7 @@ export function compileSubject(subject: Subject, options: CompileSubjectOptions 
       const out = new MatchCollector(field);
       const parsed = parsePhone(value, { defaultRegion: region, ...fieldOptions });
       if (parsed.ok) phoneScanner.matchNumber(parsed.phone, value.trim(), out);
-      else if (value && mayConcern(value)) scanInto(value, out);
+      else if (value && prefilter !== null && prefilter.test(value)) scanInto(value, out);
       return out.matches();
     },
   };

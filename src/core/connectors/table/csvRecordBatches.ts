@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { SourceError } from '../connector.js';
-import { CsvRecordReader, type CsvRecord } from './csvRecordReader.js';
+import { CsvRecordReader, type CsvRecord, type RawFilter } from './csvRecordReader.js';
 import { LineTooLongError, physicalLineBatches } from './physicalLines.js';
 import { excelSeparatorLine, sniffDelimiter } from './sniffDelimiter.js';
 import { MAX_LINE_CHARS, READ_CHUNK_BYTES, SNIFF_LINES } from './tableLimits.js';
@@ -15,6 +15,8 @@ export interface CsvReading {
   /** Configured or fixed by the format (Asterisk writes ","); else the `sep=` line, else sniffed. */
   readonly delimiter?: string | undefined;
   readonly signal: AbortSignal;
+  /** See CsvRecord.rawPassed: a cheap test of each record's raw text, e.g. `subject.mayConcern`. */
+  readonly rawFilter?: RawFilter | undefined;
 }
 
 /**
@@ -43,7 +45,7 @@ export async function* csvRecordBatches(absolute: string, reading: CsvReading): 
       head.shift();
       firstLine = 2;
     }
-    const reader = new CsvRecordReader(reading.delimiter ?? excelSeparator ?? sniffDelimiter(head), firstLine);
+    const reader = new CsvRecordReader(reading.delimiter ?? excelSeparator ?? sniffDelimiter(head), firstLine, reading.rawFilter);
     const recordsOf = (lines: ReadonlyArray<string>): CsvRecord[] => {
       const records: CsvRecord[] = [];
       for (const line of lines) {

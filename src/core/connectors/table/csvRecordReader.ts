@@ -1,7 +1,7 @@
 import { parse, type Options, type Parser } from 'csv-parse';
 import { MAX_RECORD_CHARS, MAX_RECORD_LINES } from './tableLimits.js';
 import { countLineBreaks, stripLineBreak } from './physicalLines.js';
-import { StrictCsvRecord } from './strictCsvRecord.js';
+import { StrictCsvRecord, terminatorStart } from './strictCsvRecord.js';
 
 /**
  * After a record needed csv-parse, the next lines stay with it at least this long: a new parser
@@ -10,15 +10,33 @@ import { StrictCsvRecord } from './strictCsvRecord.js';
  */
 const PARSER_STICKY_LINES = 128;
 
+/** A cheap test of each record's raw text before its cells are scanned (see CsvRecord.rawPassed). */
+export interface RawFilter {
+  passes(raw: string): boolean;
+  /**
+   * Whether a record that fails still needs its cells (a hashed column is read from them). If not,
+   * a one-line record without quotes that fails comes back with `cells` empty and its field count
+   * checked all the same: most rows of a big export are never split into cells.
+   */
+  readonly keepCells: boolean;
+}
+
 /** One CSV record with the physical line it starts on. */
 export interface CsvRecord {
   /** 1-based physical line where the record starts (DESIGN.md locator `line`). */
   readonly line: number;
+  /** The cells; empty for a record that failed a RawFilter without keepCells. */
   readonly cells: string[];
   /** The first non-blank record: the header row. */
   readonly isHeader: boolean;
   /** Why the record is suspect (wrong field count, unclosed quote): becomes a warning; the row is still searched. */
   readonly problem?: string;
+  /**
+   * False only when the reader was given a RawFilter and the record's raw text (its physical lines
+   * as written, quotes and delimiters included) failed it. True otherwise, also for every record
+   * csv-parse read.
+   */
+  readonly rawPassed: boolean;
 }
 
 /**
@@ -66,12 +84,17 @@ export class CsvRecordReader {
   /** Lines still to read (re-read lines after a restart or a hand-over, then the new line). */
   private queue: string[] = [];
   private expectedFields: number | undefined;
+  /** A line of nothing but whitespace and delimiters: every cell blank (`trim()` and `\s` agree). */
+  private readonly blankLine: RegExp;
 
   constructor(
     private readonly delimiter: string,
     firstLine: number,
+    /** Tested on the raw text of each strictly read record: see CsvRecord.rawPassed. */
+    private readonly rawFilter?: RawFilter,
   ) {
     this.pendingStart = firstLine;
+    this.blankLine = new RegExp(`^[\\s${delimiter.replace(/[\\\]^-]/g, '\\$&')}]*$`);
     this.strict = StrictCsvRecord.supports(delimiter) ? new StrictCsvRecord(delimiter) : undefined;
     this.usingParser = this.strict === undefined;
   }
@@ -170,6 +193,7 @@ export class CsvRecordReader {
       this.handOver(line); // csv-parse's path decides what an overlong record is
       return;
     }
+    if (this.pending.length === 0 && this.readUnlessPassing(line)) return;
     const result = strict.read(line);
     this.pending.push(line);
     this.pendingChars += line.length;
@@ -189,10 +213,36 @@ export class CsvRecordReader {
       }
     }
     const line0 = this.pendingStart;
-    this.takePending();
+    const raw = this.takePending();
+    const rawPassed = this.rawFilter === undefined || this.rawFilter.passes(lines === 1 ? (raw[0] as string) : raw.join(''));
     this.pendingStart += lines;
     strict.reset();
-    this.emit(this.held, line0, cells);
+    this.emit(this.held, line0, cells, undefined, rawPassed);
+  }
+
+  /**
+   * A whole one-line record without quotes whose text fails the RawFilter (and whose cells are not
+   * needed): counts its fields instead of splitting it, and returns true. False for any other line,
+   * which is then read as usual. The header is always read.
+   */
+  private readUnlessPassing(line: string): boolean {
+    const filter = this.rawFilter;
+    if (filter === undefined || filter.keepCells || this.expectedFields === undefined || line.includes('"')) return false;
+    if (filter.passes(line)) return false;
+    if (this.blankLine.test(line)) {
+      this.pendingStart += 1; // a blank line holds no data (as in emit)
+      return true;
+    }
+    const end = terminatorStart(line);
+    let fields = 1;
+    for (let at = line.indexOf(this.delimiter); at !== -1 && at < end; at = line.indexOf(this.delimiter, at + 1)) fields++;
+    const record: CsvRecord =
+      fields === this.expectedFields
+        ? { line: this.pendingStart, cells: [], isHeader: false, rawPassed: false }
+        : { line: this.pendingStart, cells: [], isHeader: false, rawPassed: false, problem: fieldCountProblem(fields, this.expectedFields) };
+    this.held.push(record);
+    this.pendingStart += 1;
+    return true;
   }
 
   /** Gives the open record's lines (and `next`) to a fresh csv-parse, from the record's first line. */
@@ -276,18 +326,23 @@ export class CsvRecordReader {
     this.queue = rest.concat(this.queue);
   }
 
-  private emit(out: CsvRecord[], line: number, cells: string[], brokenProblem?: string): void {
+  private emit(out: CsvRecord[], line: number, cells: string[], brokenProblem?: string, rawPassed = true): void {
     if (cells.every((c) => !c.trim())) return; // a blank line holds no data
     const isHeader = this.expectedFields === undefined;
     if (isHeader) this.expectedFields = cells.length;
     const problem =
-      brokenProblem ?? (!isHeader && cells.length !== this.expectedFields ? `row has ${cells.length} fields, the header has ${this.expectedFields}` : undefined);
-    out.push(problem === undefined ? { line, cells, isHeader } : { line, cells, isHeader, problem });
+      brokenProblem ?? (!isHeader && cells.length !== this.expectedFields ? fieldCountProblem(cells.length, this.expectedFields as number) : undefined);
+    const passed = rawPassed || isHeader; // the header is read for its names, never matched
+    out.push(problem === undefined ? { line, cells, isHeader, rawPassed: passed } : { line, cells, isHeader, rawPassed: passed, problem });
   }
 
   private throwParserError(): void {
     if (this.parserError) throw this.parserError;
   }
+}
+
+function fieldCountProblem(fields: number, expected: number): string {
+  return `row has ${fields} fields, the header has ${expected}`;
 }
 
 /** Best-effort cells of a line csv-parse could not read: split at every delimiter, outer quotes removed. */

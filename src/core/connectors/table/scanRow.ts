@@ -22,15 +22,19 @@ export interface RowScan {
  * export concerns someone else, so the row's fields, label and date (describeRow) are built only
  * for the rows that matched.
  */
-export function scanRowMatches(plan: ColumnPlan, cells: ReadonlyArray<string>, subject: SubjectQuery): Match[] {
-  const width = Math.max(cells.length, plan.headers.length);
+export function scanRowMatches(plan: ColumnPlan, cells: ReadonlyArray<string>, subject: SubjectQuery, options: RowScanOptions = {}): Match[] {
   const anyHashed = plan.hashed.size > 0;
+  const cellsMayConcern = options.rawMayConcern ?? true;
+  // A row whose raw text the subject's prefilter rejected: only hashed cells can still match.
+  if (!cellsMayConcern && !anyHashed) return [];
+  const width = Math.max(cells.length, plan.headers.length);
   let matches: Match[] | undefined;
   for (let i = 0; i < width; i++) {
+    const algorithm = anyHashed ? plan.hashed.get(i) : undefined;
+    if (!cellsMayConcern && !algorithm) continue;
     const value = cells[i] ?? '';
     if (!value.trim()) continue;
     const name = columnName(plan.headers, i);
-    const algorithm = anyHashed ? plan.hashed.get(i) : undefined;
     // A hex digest is not scanned as text: its digit runs could look like phone numbers or ids.
     const found = algorithm ? subject.matchPhoneHash(value.trim(), algorithm, name) : subject.scanText(value, name);
     if (found.length) (matches ??= []).push(...found);
@@ -39,11 +43,24 @@ export function scanRowMatches(plan: ColumnPlan, cells: ReadonlyArray<string>, s
     const first = (cells[plan.firstName] ?? '').trim();
     const last = (cells[plan.lastName] ?? '').trim();
     if (first && last) {
-      const found = subject.scanText(`${first} ${last}`, `${columnName(plan.headers, plan.firstName)} + ${columnName(plan.headers, plan.lastName)}`);
+      // Only the name is looked for here: the two cells were scanned for everything else already,
+      // and digits that merely meet at the join ("12" | "345") are no one's phone number. It also
+      // means a row whose raw text fails mayConcern cannot match here (the surname is in one cell).
+      const found = subject.scanText(`${first} ${last}`, `${columnName(plan.headers, plan.firstName)} + ${columnName(plan.headers, plan.lastName)}`).filter((m) => m.type === 'name');
       if (found.length) (matches ??= []).push(...found);
     }
   }
   return matches ? dedupeMatches(matches) : [];
+}
+
+export interface RowScanOptions {
+  /**
+   * False when the row's raw text failed `subject.mayConcern`: no cell can match as text, and the
+   * name composed from two cells cannot either, so only hashed cells are looked at (the reader
+   * leaves `cells` empty when there are none: see RawFilter). The row's findings are the same
+   * either way; a 1M-row export is read several times faster.
+   */
+  readonly rawMayConcern?: boolean;
 }
 
 /** A matching row for its finding: every field, a label for the title, the date, and its matches. */

@@ -9,8 +9,9 @@ const QUOTE = 0x22;
  * Excel, LibreOffice and CRM exports write, and for such a record the cells csv-parse returns
  * (with CsvRecordReader's options) are fully determined, so this reads them directly, several
  * times faster than a stream transform per line. Anything else is `irregular` and left to
- * csv-parse: a quote inside an unquoted field (`5" Zoll`), text after a closing quote, or a lone
- * surrogate (csv-parse reads UTF-8 bytes, so it would see U+FFFD there).
+ * csv-parse: a quote inside an unquoted field (`5" Zoll`) or text after a closing quote. Lines come
+ * from decodeText, whose text is well-formed: a lone surrogate, which csv-parse (reading UTF-8 bytes)
+ * would see as U+FFFD, is already U+FFFD there.
  */
 export class StrictCsvRecord {
   /** The cells read so far; complete after `complete`. */
@@ -34,7 +35,6 @@ export class StrictCsvRecord {
 
   /** Reads one physical line (with its terminator) of the current record. */
   read(line: string): StrictLineResult {
-    if (!isWellFormed(line)) return 'irregular';
     const end = terminatorStart(line);
     let quote = line.indexOf('"');
     if (this.openField === undefined && quote === -1) {
@@ -87,17 +87,8 @@ export class StrictCsvRecord {
 }
 
 /** Where the line's terminator (`\r\n`, `\n` or `\r`) starts, or its length if it has none. */
-function terminatorStart(line: string): number {
+export function terminatorStart(line: string): number {
   const last = line.charCodeAt(line.length - 1);
   if (last === 0x0a) return line.length >= 2 && line.charCodeAt(line.length - 2) === 0x0d ? line.length - 2 : line.length - 1;
   return last === 0x0d ? line.length - 1 : line.length;
-}
-
-/** Cheap first test: V8 rejects a Latin-1 string for this class without looking at it. */
-const ANY_SURROGATE = /[\uD800-\uDFFF]/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** No lone surrogate: the text survives csv-parse's UTF-8 round trip unchanged. */
-function isWellFormed(line: string): boolean {
-  return !ANY_SURROGATE.test(line) || !LONE_SURROGATE.test(line);
 }

@@ -49,7 +49,10 @@ async function* slices(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Buffer
   }
 }
 
-/** The file's text in chunks, BOM removed. UTF-8 is decoded strictly: a byte that is not UTF-8 throws. */
+/**
+ * The file's text in chunks, BOM removed. UTF-8 is decoded strictly: a byte that is not UTF-8 throws.
+ * The text is always well-formed UTF-16 (no lone surrogate), so readers need not check each line.
+ */
 export async function* decodeText(chunks: AsyncIterable<Uint8Array>, encoding: string): AsyncGenerator<string> {
   if (/^utf-?8$/i.test(encoding)) {
     const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -69,13 +72,25 @@ export async function* decodeText(chunks: AsyncIterable<Uint8Array>, encoding: s
     }
     return;
   }
+  // UTF-16 and other multi-byte code pages: the only decodings that can yield a lone surrogate
+  // (a UTF-16 file cut in half, a stray 0xD800). It becomes U+FFFD here, as in a UTF-8 round trip,
+  // so every reader downstream gets well-formed text; a pair split between two slices is rejoined.
   const decoder = iconv.getDecoder(encoding);
+  let carry = '';
   for await (const slice of slices(chunks)) {
-    const text = decoder.write(slice);
-    if (text) yield text;
+    const text = carry + decoder.write(slice);
+    const last = text.charCodeAt(text.length - 1);
+    const cut = last >= 0xd800 && last <= 0xdbff ? text.length - 1 : text.length;
+    carry = text.slice(cut);
+    if (cut > 0) yield wellFormed(text.slice(0, cut));
   }
-  const rest = decoder.end();
-  if (rest) yield rest;
+  const rest = carry + decoder.end();
+  if (rest) yield wellFormed(rest);
+}
+
+/** `text` with each lone surrogate replaced by U+FFFD (String.prototype.toWellFormed, ES2024). */
+function wellFormed(text: string): string {
+  return (text as string & { toWellFormed(): string }).toWellFormed();
 }
 
 /** A single-byte encoding as "read the bytes natively, then fix the bytes that differ". */

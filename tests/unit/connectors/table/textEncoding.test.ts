@@ -37,4 +37,12 @@ describe('decodeText', () => {
   it('throws on invalid UTF-8 instead of replacing characters', async () => {
     await expect(all(decodeText(chunks(Uint8Array.of(0x4d, 0xfc)), 'utf-8'))).rejects.toThrow(TypeError);
   });
+
+  it('gives well-formed UTF-16: a lone surrogate becomes U+FFFD, a pair split between chunks stays whole', async () => {
+    const utf16 = (text: string): Uint8Array => Uint8Array.from(Buffer.from(text, 'utf16le'));
+    const emoji = utf16('a😀b'); // 😀 is the pair D83D DE00: cut between its two halves
+    expect(await all(decodeText(chunks(emoji.subarray(0, 4), emoji.subarray(4)), 'utf-16le'))).toBe('a😀b');
+    expect(await all(decodeText(chunks(utf16('x\uD800;y\n'), utf16('\uDC00z')), 'utf-16le'))).toBe('x\uFFFD;y\n\uFFFDz');
+    expect(await all(decodeText(chunks(utf16('end\uD83D')), 'utf-16le'))).toBe('end\uFFFD');
+  });
 });
