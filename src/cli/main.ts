@@ -3,14 +3,6 @@ import { ConfigError } from '../core/config/configError.js';
 import { ExportError } from '../core/export/exportError.js';
 import { ReviewError } from '../core/review/reviewError.js';
 import { CaseStoreError } from '../core/store/errors.js';
-import { registerAuditCommands } from './commands/audit.js';
-import { registerCaseCommands } from './commands/case.js';
-import { demoCommand } from './commands/demo.js';
-import { registerExportCommand } from './commands/export.js';
-import { registerRunCommand } from './commands/run.js';
-import { searchCommand } from './commands/search.js';
-import { registerVerifyCommand } from './commands/verify.js';
-import { registerWebCommand } from './commands/web.js';
 import { say } from './output.js';
 
 /** Exit code for unusable input: config, subject or register (DESIGN.md "Exit codes"). */
@@ -29,42 +21,58 @@ export async function main(argv: string[]): Promise<number> {
     .showHelpAfterError('(run auskunft --help for usage)')
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
-  program
-    .command('search')
-    .description('search every source of a workspace for one person and write the findings JSON')
-    .requiredOption('--workspace <file>', 'the workspace file (auskunft.yaml)')
-    .requiredOption('--subject <file>', 'the person: subject.yaml or subject.json')
-    .requiredOption('--out <file>', 'where to write the findings JSON (written atomically)')
-    .addHelpText('after', '\nExit codes: 0 all sources complete; 3 written, but a source is partial or failed; 2 unusable input.')
-    .action(async (opts: { workspace: string; subject: string; out: string }) => {
-      exitCode = await searchCommand(opts);
-    });
-
-  program
-    .command('demo')
-    .description('run the whole job on the bundled sample workspace and print where the results are')
-    .option('--out <dir>', 'output folder', 'auskunft-demo')
-    .action(async (opts: { out: string }) => {
-      exitCode = await demoCommand(opts);
-    });
-
   const setExit = (code: number) => {
     exitCode = code;
   };
-  registerCaseCommands(program, setExit);
-  registerExportCommand(program, setExit);
-  registerRunCommand(program, setExit);
-  registerVerifyCommand(program, setExit);
-  registerAuditCommands(program, setExit);
-  registerWebCommand(program, setExit);
-
+  // Only the named command's module is loaded (the PDF writer, the web bridge and the case store
+  // are big to load and a search needs none of them); help and unknown commands load them all.
+  const named = argv[0] !== undefined && Object.hasOwn(COMMANDS, argv[0]) ? [argv[0] as keyof typeof COMMANDS] : COMMAND_ORDER;
   try {
+    for (const name of named) (await COMMANDS[name]())(program, setExit);
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (err) {
     return reportError(err);
   }
 }
+
+type Register = (program: Command, setExit: (code: number) => void) => void;
+
+/** Each top-level command and how to load the module that defines it, in help order. */
+const COMMANDS = {
+  search: async (): Promise<Register> => {
+    const { searchCommand } = await import('./commands/search.js');
+    return (program, setExit) =>
+      program
+        .command('search')
+        .description('search every source of a workspace for one person and write the findings JSON')
+        .requiredOption('--workspace <file>', 'the workspace file (auskunft.yaml)')
+        .requiredOption('--subject <file>', 'the person: subject.yaml or subject.json')
+        .requiredOption('--out <file>', 'where to write the findings JSON (written atomically)')
+        .addHelpText('after', '\nExit codes: 0 all sources complete; 3 written, but a source is partial or failed; 2 unusable input.')
+        .action(async (opts: { workspace: string; subject: string; out: string }) => {
+          setExit(await searchCommand(opts));
+        });
+  },
+  demo: async (): Promise<Register> => {
+    const { demoCommand } = await import('./commands/demo.js');
+    return (program, setExit) =>
+      program
+        .command('demo')
+        .description('run the whole job on the bundled sample workspace and print where the results are')
+        .option('--out <dir>', 'output folder', 'auskunft-demo')
+        .action(async (opts: { out: string }) => {
+          setExit(await demoCommand(opts));
+        });
+  },
+  case: async (): Promise<Register> => (await import('./commands/case.js')).registerCaseCommands,
+  export: async (): Promise<Register> => (await import('./commands/export.js')).registerExportCommand,
+  run: async (): Promise<Register> => (await import('./commands/run.js')).registerRunCommand,
+  verify: async (): Promise<Register> => (await import('./commands/verify.js')).registerVerifyCommand,
+  audit: async (): Promise<Register> => (await import('./commands/audit.js')).registerAuditCommands,
+  web: async (): Promise<Register> => (await import('./commands/web.js')).registerWebCommand,
+} as const;
+const COMMAND_ORDER = Object.keys(COMMANDS) as Array<keyof typeof COMMANDS>;
 
 function reportError(err: unknown): number {
   if (err instanceof CommanderError) {

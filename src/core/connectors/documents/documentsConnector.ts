@@ -1,16 +1,7 @@
-import { z } from 'zod';
-import { sourceBaseSchema, type Connector } from '../connector.js';
+import type { Connector } from '../connector.js';
 import { checkFolder } from '../mail/folderSource.js';
 import { searchDocuments } from './searchDocuments.js';
-
-const documentsConfigSchema = sourceBaseSchema
-  .extend({
-    type: z.literal('documents'),
-    /** A folder, searched recursively (symlinks are not followed). */
-    path: z.string().min(1),
-  })
-  .strict();
-export type DocumentsConfig = z.infer<typeof documentsConfigSchema>;
+import { documentsConfigSchema, type DocumentsConfig } from './documentsConfig.js';
 
 /**
  * A folder of letters and files: PDF (text layer), DOCX, TXT, EML. One finding per document;

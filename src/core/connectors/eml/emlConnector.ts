@@ -1,15 +1,7 @@
-import { z } from 'zod';
-import { sourceBaseSchema, type Connector } from '../connector.js';
+import type { Connector } from '../connector.js';
 import { checkFolder, searchMessageFolder } from '../mail/folderSource.js';
 import { readFileMessageOriginal } from '../mail/mailOriginal.js';
-
-const emlConfigSchema = sourceBaseSchema
-  .extend({
-    type: z.literal('eml'),
-    path: z.string().min(1),
-  })
-  .strict();
-export type EmlConfig = z.infer<typeof emlConfigSchema>;
+import { emlConfigSchema, type EmlConfig } from './emlConfig.js';
 
 const isEml = (_path: string, name: string) => name.toLowerCase().endsWith('.eml');
 

@@ -1,16 +1,8 @@
 import { basename, dirname } from 'node:path';
-import { z } from 'zod';
-import { sourceBaseSchema, type Connector } from '../connector.js';
+import type { Connector } from '../connector.js';
 import { checkFolder, searchMessageFolder } from '../mail/folderSource.js';
 import { readFileMessageOriginal } from '../mail/mailOriginal.js';
-
-const maildirConfigSchema = sourceBaseSchema
-  .extend({
-    type: z.literal('maildir'),
-    path: z.string().min(1),
-  })
-  .strict();
-export type MaildirConfig = z.infer<typeof maildirConfigSchema>;
+import { maildirConfigSchema, type MaildirConfig } from './maildirConfig.js';
 
 /**
  * Messages live in `cur/` and `new/` of the maildir and of every Maildir++ subfolder (`.Sent/cur`);

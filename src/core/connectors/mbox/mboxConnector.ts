@@ -1,22 +1,12 @@
 import { open } from 'node:fs/promises';
-import { z } from 'zod';
-import { SourceError, sourceBaseSchema, type CheckResult, type Connector, type SearchContext } from '../connector.js';
+import { SourceError, type CheckResult, type Connector, type SearchContext } from '../connector.js';
 import { MAX_MESSAGE_BYTES } from '../mail/mailLimits.js';
 import { mailEvents } from '../mail/mailEvents.js';
 import { PROGRESS_EVERY } from '../mail/mailFiles.js';
 import { scanMessage } from '../mail/scanMessage.js';
 import { splitMbox, startsLikeMbox } from '../mail/mboxSplitter.js';
 import { readMboxOriginal } from '../mail/mailOriginal.js';
-
-const mboxConfigSchema = sourceBaseSchema
-  .extend({
-    type: z.literal('mbox'),
-    path: z.string().min(1),
-    /** mboxrd (default; Thunderbird, Gmail Takeout, mutt) or mboxo: how ">From " lines are unquoted. */
-    format: z.enum(['mboxrd', 'mboxo']).default('mboxrd'),
-  })
-  .strict();
-export type MboxConfig = z.infer<typeof mboxConfigSchema>;
+import { mboxConfigSchema, type MboxConfig } from './mboxConfig.js';
 
 /** An mbox file (mboxo or mboxrd); one finding per message. Locator: messageId + path + offset. */
 export const mboxConnector: Connector<MboxConfig> = {

@@ -4,7 +4,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { callsConnector } from '../../../../src/core/connectors/calls/callsConnector.js';
 import { SourceError } from '../../../../src/core/connectors/connector.js';
-import { findConnector } from '../../../../src/core/connectors/registry.js';
+import { loadConnector } from '../../../../src/core/connectors/registry.js';
 import type { FoundRecord } from '../../../../src/core/connectors/connector.js';
 import { collect, fileSearchContext, subjectQuery, tempDirForFile } from '../fileSearchContext.js';
 
@@ -32,8 +32,8 @@ const field = (finding: FoundRecord | undefined, name: string) => {
 };
 
 describe('calls connector: registry and config', () => {
-  it('is registered as type "calls"', () => {
-    expect(findConnector('calls')).toBe(callsConnector);
+  it('is registered as type "calls"', async () => {
+    expect(await loadConnector('calls')).toBe(callsConnector);
   });
 
   it('rejects an unknown format, a 3CX source without its field template and a generic one without a number column', () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { contactsConnector } from '../../../../src/core/connectors/contacts/contactsConnector.js';
 import type { FoundRecord } from '../../../../src/core/connectors/connector.js';
 import { SourceError } from '../../../../src/core/connectors/connector.js';
-import { findConnector } from '../../../../src/core/connectors/registry.js';
+import { loadConnector } from '../../../../src/core/connectors/registry.js';
 import { collect, fileSearchContext, subjectQuery, tempDirForFile } from '../fileSearchContext.js';
 
 const FIXTURES = '/work/shared/fixtures/crm';
@@ -26,8 +26,8 @@ const fields = (finding: FoundRecord | undefined) => {
 const fieldValue = (finding: FoundRecord | undefined, name: string) => fields(finding).find((f) => f.name === name)?.value;
 
 describe('contacts connector: registry, config, check()', () => {
-  it('is registered as type "contacts"', () => {
-    expect(findConnector('contacts')).toBe(contactsConnector);
+  it('is registered as type "contacts"', async () => {
+    expect(await loadConnector('contacts')).toBe(contactsConnector);
   });
 
   it('takes the format from the extension, and asks for it when the extension does not tell', () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FoundRecord, SearchEvent } from '../../../../src/core/connectors/connector.js';
 import { imapConnector } from '../../../../src/core/connectors/imap/imapConnector.js';
 import { mboxConnector } from '../../../../src/core/connectors/mbox/mboxConnector.js';
-import { findConnector } from '../../../../src/core/connectors/registry.js';
+import { loadConnector } from '../../../../src/core/connectors/registry.js';
 import { compileSubject } from '../../../../src/core/identity/compileSubject.js';
 import { appendMessages, startDovecot, type DovecotServer } from '../../helpers/dovecot.js';
 import { BIG_BINARY_BYTES, MAILBOXES, OTHER_SUBJECT, SUBJECT, type Fixture } from './imapFixtures.js';
@@ -36,8 +36,8 @@ afterAll(async () => {
 });
 
 describe('imap connector: search', () => {
-  it('is registered under type "imap"', () => {
-    expect(findConnector('imap')).toBe(imapConnector);
+  it('is registered under type "imap"', async () => {
+    expect(await loadConnector('imap')).toBe(imapConnector);
   });
 
   it('finds every message that concerns the subject, in every selectable mailbox, and nothing else', async () => {

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { SourceError } from '../../../../src/core/connectors/connector.js';
-import { findConnector } from '../../../../src/core/connectors/registry.js';
+import { loadConnector } from '../../../../src/core/connectors/registry.js';
 import { tableConnector } from '../../../../src/core/connectors/table/tableConnector.js';
 import { collect, fileSearchContext, subjectQuery, tempDirForFile } from '../fileSearchContext.js';
 
@@ -32,8 +32,8 @@ const utf8 = (name: string, text: string): string => {
 const types = (matches: ReadonlyArray<{ type: string }>) => [...new Set(matches.map((m) => m.type))].sort();
 
 describe('table connector: CSV', () => {
-  it('is registered as type "table"', () => {
-    expect(findConnector('table')).toBe(tableConnector);
+  it('is registered as type "table"', async () => {
+    expect(await loadConnector('table')).toBe(tableConnector);
   });
 
   it('contract kunden.csv (windows-1252, ";"): line 2 is Anna (email and phone), line 3 is not', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findConnector } from '../../../../src/core/connectors/registry.js';
+import { loadConnector } from '../../../../src/core/connectors/registry.js';
 import { ticketsConnector } from '../../../../src/core/connectors/tickets/ticketsConnector.js';
 import { fileSearchContext, tempDirForFile } from '../fileSearchContext.js';
 import { FIXTURES, searchTickets, writeExport } from './ticketTestSource.js';
@@ -8,8 +8,8 @@ const dir = tempDirForFile('auskunft-tickets-');
 const parse = (config: Record<string, unknown>) => ticketsConnector.configSchema.safeParse({ id: 't', type: 'tickets', ...config });
 
 describe('tickets source', () => {
-  it('is registered under its type', () => {
-    expect(findConnector('tickets')).toBe(ticketsConnector);
+  it('is registered under its type', async () => {
+    expect(await loadConnector('tickets')).toBe(ticketsConnector);
   });
 
   it('validates the config per format', () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { SourceError } from '../../../../src/core/connectors/connector.js';
-import { findConnector } from '../../../../src/core/connectors/registry.js';
+import { loadConnector } from '../../../../src/core/connectors/registry.js';
 import { weblogConnector } from '../../../../src/core/connectors/weblog/weblogConnector.js';
 import { MAX_LINE_BYTES } from '../../../../src/core/connectors/weblog/weblogLimits.js';
 import { collect, fileSearchContext, subjectQuery, tempDirForFile } from '../fileSearchContext.js';
@@ -16,8 +16,8 @@ copyFileSync('/work/shared/examples/contract/access.log', join(dir, 'access.log'
 copyFileSync('/work/shared/fixtures/logs/SYNTHETIC-access.log', join(dir, 'synthetic.log'));
 
 describe('weblog connector', () => {
-  it('is registered as type "weblog"', () => {
-    expect(findConnector('weblog')).toBe(weblogConnector);
+  it('is registered as type "weblog"', async () => {
+    expect(await loadConnector('weblog')).toBe(weblogConnector);
   });
 
   it('contract access.log: line 1 is a finding, line 2 a warning, line 3 (198.51.100.24) nothing', async () => {
