@@ -48,10 +48,7 @@ export async function* csvRecordBatches(absolute: string, reading: CsvReading): 
     const reader = new CsvRecordReader(reading.delimiter ?? excelSeparator ?? sniffDelimiter(head), firstLine, reading.rawFilter);
     const recordsOf = (lines: ReadonlyArray<string>): CsvRecord[] => {
       const records: CsvRecord[] = [];
-      for (const line of lines) {
-        const pushed = reader.push(line);
-        for (const record of pushed) records.push(record);
-      }
+      for (const line of lines) reader.pushInto(line, records);
       return records;
     };
     const first = recordsOf([...head, ...afterHead]);

@@ -102,10 +102,15 @@ export class CsvRecordReader {
   /** Gives the next physical line (with its terminator); returns the records it completed. */
   push(line: string): CsvRecord[] {
     const out: CsvRecord[] = [];
+    this.pushInto(line, out);
+    return out;
+  }
+
+  /** push() that appends to `out`: a million lines then cost no million arrays. */
+  pushInto(line: string, out: CsvRecord[]): void {
     if (this.queue.length === 0) this.readLine(line, out);
     else this.queue.push(line);
     this.pump(out);
-    return out;
   }
 
   /** Ends the input; returns the remaining records. */
@@ -146,6 +151,7 @@ export class CsvRecordReader {
   }
 
   private pump(out: CsvRecord[]): void {
+    if (this.queue.length === 0) return;
     for (let line = this.queue.shift(); line !== undefined; line = this.queue.shift()) this.readLine(line, out);
   }
 
