@@ -68,6 +68,16 @@ export function createAppService(options: AppServiceOptions): AppService {
     if (months !== null) purgeExpiredCases(ctx, months, accountabilityFile);
   };
   purge(readSettings(ctx.settingsFile).retentionMonths);
+  // Load the workspace while the window opens rather than in the first call: every first screen needs
+  // it (the controller, the register's names), and reading and validating the register costs 100 ms
+  // and more on a cold start. An unusable workspace is reported by app.info, not here.
+  const warmUp = setImmediate(() => {
+    try {
+      ctx.workspace();
+    } catch {
+      // app.info reports it.
+    }
+  });
 
   const search = searchService(ctx);
   const exports = exportService(ctx);
@@ -111,6 +121,9 @@ export function createAppService(options: AppServiceOptions): AppService {
     idle: async () => {
       await Promise.all([search.idle(), exports.idle()]);
     },
-    close: () => db.close(),
+    close: () => {
+      clearImmediate(warmUp);
+      db.close();
+    },
   };
 }

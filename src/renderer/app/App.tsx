@@ -1,4 +1,6 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AppInfo } from '../../shared/api.js';
 import { useApi } from '../api/ApiContext.js';
 import { CaseLayout } from '../screens/cases/CaseLayout.js';
 import { CasesScreen } from '../screens/cases/CasesScreen.js';
@@ -10,12 +12,20 @@ import { AppInfoContext, useAppInfo } from './AppInfoContext.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { routeHref, useRoute, type Route } from './router.js';
 
-/** The shell: top navigation, workspace status, and the current screen. */
-export function App() {
+/**
+ * The shell: top navigation, workspace status, and the current screen. `bootInfo` is the app.info call
+ * main.tsx sent before React's first render, so it travels while React starts; reloads ask again.
+ */
+export function App({ bootInfo }: { bootInfo?: Promise<AppInfo> }) {
   const { t } = useTranslation();
   const api = useApi();
   const route = useRoute();
-  const info = useAsync(() => api.app.info({}), []);
+  const boot = useRef(bootInfo);
+  const info = useAsync(() => {
+    const early = boot.current;
+    boot.current = undefined;
+    return early ?? api.app.info({});
+  }, []);
 
   if (!info.data) {
     return (

@@ -6,10 +6,14 @@ import { en } from './en.js';
 
 const LANG_KEY = 'auskunft.lang';
 
-/** German by default (the officer's letters are German), English on request. */
+/** The language the officer chose last time; German by default (the officer's letters are German). */
+export function savedLang(): Lang {
+  return localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'de';
+}
+
+/** German by default, English on request. */
 export async function initI18n(): Promise<void> {
-  const saved = localStorage.getItem(LANG_KEY);
-  const lng: Lang = saved === 'en' ? 'en' : 'de';
+  const lng = savedLang();
   await i18next.use(initReactI18next).init({
     resources: { de: { translation: de }, en: { translation: en } },
     lng,
