@@ -95,6 +95,10 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   identityVerification: IdentityVerificationSchema.nullable(),
   workspacePath: z.string().nullable(),
   lastSearch: LastSearchSchema.nullable(),
+  /** The statuses this case may move to now (core/cases/changeCaseStatus.ts); reopening is `review`. */
+  nextStatuses: z.array(CaseStatusSchema),
+  /** When the case was answered or closed; the retention period runs from here. Null while worked on. */
+  closedAt: IsoDateTimeSchema.nullable(),
 });
 export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 
@@ -413,7 +417,11 @@ export const apiContract = {
     get: method(z.object({ caseId: CaseIdSchema, lang: LangSchema.default('de') }).strict(), CaseDetailSchema),
     create: method(NewCaseSchema.strict(), CaseDetailSchema),
     extend: method(z.object({ caseId: CaseIdSchema, reason: ReasonSchema, lang: LangSchema }).strict(), CaseDetailSchema),
-    setStatus: method(z.object({ caseId: CaseIdSchema, status: CaseStatusSchema }).strict(), CaseDetailSchema),
+    /** Move a case along open → review → answered/closed, or reopen it; audited, and refused for other moves (CaseStatusError). */
+    setStatus: method(
+      z.object({ caseId: CaseIdSchema, status: CaseStatusSchema, reason: z.string().max(2000).nullable().optional(), lang: LangSchema.default('de') }).strict(),
+      CaseDetailSchema,
+    ),
     delete: method(caseRef, z.object({ deleted: z.boolean() })),
   },
   sources: {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { loadSubject } from '../../core/config/loadSubject.js';
+import { changeCaseStatus } from '../../core/cases/changeCaseStatus.js';
 import { caseDeadline, extendDeadline } from '../../core/cases/extendDeadline.js';
 import { openCase } from '../../core/cases/openCase.js';
 import { searchCase } from '../../core/cases/searchCase.js';
@@ -8,6 +9,7 @@ import { decideFindings, resolveFindingId } from '../../core/review/decideFindin
 import { loadReview } from '../../core/review/loadReview.js';
 import { ReviewError } from '../../core/review/reviewError.js';
 import { stateOf, type ReviewState } from '../../core/review/reviewTypes.js';
+import { CaseStatusSchema } from '../../core/store/caseRecord.js';
 import { getCase } from '../../core/store/getCase.js';
 import { parseCaseId } from '../../core/store/ids.js';
 import { latestFindings } from '../../core/store/latestFindings.js';
@@ -21,9 +23,9 @@ interface DbOpts {
   readonly db?: string;
 }
 
-/** `auskunft case …`: record a request, search for the person, review the findings, extend the deadline. */
+/** `auskunft case …`: record a request, search for the person, review the findings, extend the deadline, change the status. */
 export function registerCaseCommands(program: Command, setExit: (code: number) => void): void {
-  const cases = program.command('case').description('work on one access request: create, search, review, extend the deadline');
+  const cases = program.command('case').description('work on one access request: create, search, review, extend the deadline, change its status');
 
   cases
     .command('create')
@@ -149,6 +151,23 @@ export function registerCaseCommands(program: Command, setExit: (code: number) =
         const d = extendDeadline(db, caseId, opts.reason);
         say(`deadline of ${caseId} extended to ${d.extendedDue}`);
         if (d.late) say(`warning: the first month ended on ${d.due}; Art. 12(3) requires telling the person within it`);
+      });
+    });
+
+  cases
+    .command('status')
+    .description('move a case to another status (open → review → answered/closed; review reopens an answered or closed case); audited')
+    .argument('<case>', 'the case reference')
+    .argument('<status>', `the new status: ${CaseStatusSchema.options.join(', ')}`)
+    .option('--reason <text>', 'why, e.g. why a closed case is reopened (goes into the audit log)')
+    .option(...DB_OPTION)
+    .action(async (id: string, status: string, opts: DbOpts & { reason?: string }) => {
+      const caseId = parseCaseId(id);
+      const to = CaseStatusSchema.safeParse(status);
+      if (!to.success) throw new ReviewError(`unknown status "${status}"; use one of ${CaseStatusSchema.options.join(', ')}`);
+      await withCaseStore(opts.db, (db) => {
+        const change = changeCaseStatus(db, caseId, to.data, { reason: opts.reason ?? null });
+        say(`case ${caseId}: ${change.from} → ${change.to}`);
       });
     });
 }

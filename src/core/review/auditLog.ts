@@ -10,6 +10,7 @@ export type AuditAction =
   | 'finding.decided'
   | 'finding.redacted'
   | 'deadline.extended'
+  | 'case.statusChanged'
   | 'package.exported';
 
 /** One entry of a case's audit log, as stored. `detail` never holds a redacted text, only its hash. */

@@ -51,11 +51,13 @@ function replayProblems(db: ReadonlyDb, caseId: CaseId, entries: readonly AuditE
   const decided = new Map<string, { state: unknown; reason: unknown; seq: number }>();
   const redacted = new Map<number, { finding: unknown; reason: unknown; textSha256: unknown; seq: number }>();
   let extension: { reason: unknown; seq: number } | undefined;
+  let status: { to: unknown; seq: number } | undefined;
   for (const e of entries) {
     const d = e.detail;
     if (e.action === 'finding.decided') decided.set(String(d['finding']), { state: d['state'], reason: d['reason'] ?? null, seq: e.seq });
     if (e.action === 'finding.redacted') redacted.set(Number(d['redaction']), { finding: d['finding'] ?? null, reason: d['reason'], textSha256: d['textSha256'], seq: e.seq });
     if (e.action === 'deadline.extended') extension = { reason: d['reason'], seq: e.seq };
+    if (e.action === 'case.statusChanged') status = { to: d['to'], seq: e.seq };
   }
 
   const review = loadReview(db, caseId);
@@ -87,5 +89,12 @@ function replayProblems(db: ReadonlyDb, caseId: CaseId, entries: readonly AuditE
   if (row && !extension) problems.push({ caseId, message: 'the deadline extension has no entry in the audit log' });
   if (!row && extension) problems.push({ caseId, seq: extension.seq, message: `entry ${extension.seq}: the deadline extension is missing from the table` });
   if (row && extension && row.reason !== extension.reason) problems.push({ caseId, seq: extension.seq, message: `entry ${extension.seq}: the reason for the deadline extension was changed outside the audit log` });
+
+  // Stores from before migration 003 changed the status without a log entry, so only a case whose
+  // log records status changes can be held to them: its last one must be the status it has.
+  const current = db.prepare<[string], string>(`SELECT status FROM cases WHERE id = ?`).pluck().get(caseId);
+  if (status && current !== undefined && status.to !== current) {
+    problems.push({ caseId, seq: status.seq, message: `entry ${status.seq}: the case status was changed outside the audit log (log: ${String(status.to)}, table: ${current})` });
+  }
   return problems;
 }

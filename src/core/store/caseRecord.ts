@@ -18,6 +18,8 @@ export interface CaseSummary {
   readonly status: CaseStatus;
   readonly subjectName: string | null;
   readonly workspacePath: string | null;
+  /** When the case was last answered or closed (ISO 8601 UTC); null while it is worked on. Retention runs from here. */
+  readonly closedAt: string | null;
 }
 
 /** A whole case, with the subject as recorded. */
@@ -28,7 +30,7 @@ export interface CaseRecord extends CaseSummary {
 }
 
 /** Columns `cases` rows are read with; shared by getCase and listCases. */
-export const CASE_COLUMNS = 'id, created_at, received_on, status, subject_name, identity_verification, workspace_path';
+export const CASE_COLUMNS = 'id, created_at, received_on, status, subject_name, identity_verification, workspace_path, closed_at';
 
 export interface CaseRow {
   id: string;
@@ -38,6 +40,7 @@ export interface CaseRow {
   subject_name: string | null;
   identity_verification: string | null;
   workspace_path: string | null;
+  closed_at: string | null;
 }
 
 export function caseSummaryFromRow(row: CaseRow): CaseSummary {
@@ -48,5 +51,6 @@ export function caseSummaryFromRow(row: CaseRow): CaseSummary {
     status: CaseStatusSchema.parse(row.status),
     subjectName: row.subject_name,
     workspacePath: row.workspace_path,
+    closedAt: row.closed_at,
   };
 }

@@ -50,6 +50,7 @@ export function createCase(db: WritableDb, input: Readonly<NewCase>, now: Date =
     status: 'open',
     subjectName: subject.name ?? null,
     workspacePath: input.workspacePath ?? null,
+    closedAt: null,
     subject,
     identityVerification: input.identityVerification ?? null,
   };

@@ -31,6 +31,7 @@ export const de = {
     delete: 'Fall löschen',
     deleteTitle: 'Fall endgültig löschen?',
     deleteText: 'Alle Daten von {{id}} werden gelöscht: Identifikatoren, Suchergebnisse, Entscheidungen. Das lässt sich nicht rückgängig machen.',
+    reopen: 'Wieder aufnehmen (In Prüfung)',
     deleteConfirm: 'Endgültig löschen',
   },
   status: { open: 'Offen', review: 'In Prüfung', answered: 'Beantwortet', closed: 'Abgeschlossen' },

@@ -33,6 +33,7 @@ export const en: typeof de = {
     delete: 'Delete case',
     deleteTitle: 'Delete the case for good?',
     deleteText: 'All data of {{id}} is deleted: identifiers, search results, decisions. This cannot be undone.',
+    reopen: 'Reopen (in review)',
     deleteConfirm: 'Delete for good',
   },
   status: { open: 'Open', review: 'In review', answered: 'Answered', closed: 'Closed' },

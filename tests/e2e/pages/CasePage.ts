@@ -16,6 +16,11 @@ export class CasePage {
     return this.page.getByRole('heading', { level: 1 });
   }
 
+  /** The status select: it offers the current status and the moves the engine allows from it. */
+  get status(): Locator {
+    return this.page.locator('.case-actions').getByRole('combobox', { name: /^Status/ });
+  }
+
   async tab(name: CaseTabName): Promise<void> {
     await this.page.getByRole('navigation', { name: /Bereiche des Falls|Parts of the case/ }).getByRole('link', { name: TAB_NAMES[name] }).click();
   }

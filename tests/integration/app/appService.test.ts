@@ -98,7 +98,7 @@ describe('the application service over a real case store and the sample workspac
     expect(rejected).toMatchObject({ ok: false, error: { name: 'InvalidInput' } });
 
     const audit = await call('review.audit', { caseId });
-    expect(audit.map((e) => e.action)).toEqual(['case.created', 'search.recorded', 'finding.redacted', 'finding.decided', 'finding.decided']);
+    expect(audit.map((e) => e.action)).toEqual(['case.created', 'search.recorded', 'case.statusChanged', 'finding.redacted', 'finding.decided', 'finding.decided']);
     expect(audit.every((e) => e.actor === 'tester')).toBe(true);
     // The log keeps a hash of the redacted text, never the text.
     expect(JSON.stringify(audit)).not.toMatch(/max agent/i);

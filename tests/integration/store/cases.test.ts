@@ -43,6 +43,7 @@ describe('cases', () => {
       subjectName: 'Jürgen Weiß',
       workspacePath: '/w/auskunft.yaml',
       identityVerification: 'Personalausweis vorgelegt',
+      closedAt: null,
       subject,
     });
   });

@@ -68,8 +68,9 @@ describe('migration 002_review', () => {
   });
 
   it('is idempotent', () => {
-    openCaseStore(temp.file()).close();
-    const again = temp.closeLater(openCaseStore(temp.file()));
-    expect(migrate(again)).toEqual({ from: 2, to: 2 });
+    const file = temp.file();
+    migrate(temp.closeLater(v1WithCase(file)), [m001, m002]);
+    const again = temp.closeLater(new Database(file) as WritableDb);
+    expect(migrate(again, [m001, m002])).toEqual({ from: 2, to: 2 });
   });
 });

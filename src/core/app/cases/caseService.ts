@@ -1,10 +1,10 @@
 import type { AuskunftHandlers, CaseDetail, CaseSummary, Lang } from '../../../shared/api.js';
+import { changeCaseStatus, nextCaseStatuses } from '../../cases/changeCaseStatus.js';
 import { caseDeadline, extendDeadline } from '../../cases/extendDeadline.js';
 import { openCase } from '../../cases/openCase.js';
 import { compileSubject } from '../../identity/compileSubject.js';
 import { CaseNotFoundError, deleteCase, getCase, listCases, parseCaseId, type CaseId, type CaseSummary as StoredCase } from '../../store/index.js';
 import { ConflictError, type AppContext } from '../context.js';
-import { setCaseStatus } from './caseStatus.js';
 import { daysBetween, deadlineWarning } from './deadlineStatus.js';
 import { draftExtensionNotice } from './extensionNotice.js';
 import { formatIdentityVerification, parseIdentityVerification } from './identityVerification.js';
@@ -39,6 +39,8 @@ export function caseService(ctx: AppContext): AuskunftHandlers['cases'] {
       identityVerification: parseIdentityVerification(c.identityVerification),
       workspacePath: c.workspacePath,
       lastSearch: lastSearchSummary(ctx.db, id),
+      nextStatuses: [...nextCaseStatuses(c.status)],
+      closedAt: c.closedAt,
     };
   };
   const emitCases = () => ctx.ports.emit({ type: 'cases' });
@@ -63,11 +65,11 @@ export function caseService(ctx: AppContext): AuskunftHandlers['cases'] {
       emitCases();
       return detail(id, lang);
     },
-    async setStatus({ caseId, status }) {
+    async setStatus({ caseId, status, reason, lang }) {
       const id = parseCaseId(caseId);
-      setCaseStatus(ctx.db, id, status);
+      changeCaseStatus(ctx.db, id, status, { ...options(), reason: reason ?? null });
       emitCases();
-      return detail(id);
+      return detail(id, lang);
     },
     async delete({ caseId }) {
       const deleted = deleteCase(ctx.db, parseCaseId(caseId));

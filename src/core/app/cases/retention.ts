@@ -4,7 +4,9 @@ import { loadReview } from '../../review/loadReview.js';
 import { deleteCase, listCases, type CaseId } from '../../store/index.js';
 import type { AppContext } from '../context.js';
 import { forgetFindingSummaries } from '../review/findingSummaries.js';
+import { FINISHED_STATUSES } from '../../cases/changeCaseStatus.js';
 import { addMonths } from '../../cases/deadline.js';
+import { localDate } from './deadlineStatus.js';
 
 /**
  * One line per purged case in `accountability.jsonl`: what the controller must still be able to show
@@ -15,7 +17,9 @@ export interface AccountabilityRecord {
   readonly caseId: string;
   readonly receivedOn: string;
   readonly status: string;
-  readonly lastActivity: string;
+  /** When the case was answered or closed: the retention period ran from here. */
+  readonly closedAt: string;
+  readonly lastActivity: string | null;
   readonly purgedOn: string;
   readonly decisions: { readonly included: number; readonly excluded: number };
   readonly redactions: number;
@@ -23,25 +27,27 @@ export interface AccountabilityRecord {
 }
 
 /**
- * Erase answered and closed cases whose last recorded activity (the export of the answer, a decision)
- * lies more than `months` back: storage limitation, Art. 5(1)(e). The audit log is the only record of
- * when a case was last worked on, so a case without one is kept.
+ * Erase answered and closed cases that were finished more than `months` ago: storage limitation,
+ * Art. 5(1)(e). The clock runs from the moment the case was answered or closed (`closedAt`, set by
+ * core/cases/changeCaseStatus.ts), not from its last audit entry: looking at a finished case, or
+ * verifying its log, must not keep the person's data longer. A reopened case has no `closedAt` and
+ * is kept.
  */
 export function purgeExpiredCases(ctx: AppContext, months: number, accountabilityFile: string): AccountabilityRecord[] {
   const today = ctx.today();
   const purged: AccountabilityRecord[] = [];
   for (const c of listCases(ctx.db)) {
-    if (c.status !== 'answered' && c.status !== 'closed') continue;
+    if (!FINISHED_STATUSES.includes(c.status) || c.closedAt === null) continue;
+    if (addMonths(localDate(new Date(c.closedAt)), months) > today) continue;
     const log = readAuditLog(ctx.db, c.id as CaseId);
-    const last = log.at(-1)?.at;
-    if (!last || addMonths(last.slice(0, 10), months) > today) continue;
     const review = loadReview(ctx.db, c.id as CaseId);
     const states = [...review.decisions.values()].map((d) => d.state);
     const record: AccountabilityRecord = {
       caseId: c.id,
       receivedOn: c.receivedOn,
       status: c.status,
-      lastActivity: last,
+      closedAt: c.closedAt,
+      lastActivity: log.at(-1)?.at ?? null,
       purgedOn: today,
       decisions: { included: states.filter((s) => s === 'included').length, excluded: states.filter((s) => s === 'excluded').length },
       redactions: review.redactions.length,

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { MAX_WARNINGS_SHOWN, type AuskunftHandlers, type SearchStatus, type SourceSearchStatus } from '../../../shared/api.js';
+import { changeCaseStatus } from '../../cases/changeCaseStatus.js';
 import { searchCase } from '../../cases/searchCase.js';
 import { CaseNotFoundError, getCase, parseCaseId, type CaseId } from '../../store/index.js';
-import { setCaseStatus } from '../cases/caseStatus.js';
 import { ConflictError, type AppContext } from '../context.js';
 import { keychainSecrets } from '../sources/secretResolver.js';
 import { etaSeconds } from './eta.js';
@@ -81,7 +81,8 @@ export function searchService(ctx: AppContext): AuskunftHandlers['search'] & { r
       } satisfies Partial<SourceSearchStatus>);
     }
     const stored = getCase(ctx.db, caseId);
-    if (stored?.status === 'open') setCaseStatus(ctx.db, caseId, 'review');
+    // The findings wait for review now; the move is audited like one the officer makes.
+    if (stored?.status === 'open') changeCaseStatus(ctx.db, caseId, 'review', { now: ctx.ports.now(), ...(ctx.actor ? { actor: ctx.actor } : {}) });
     search.status = { ...search.status, state: cancelled ? 'cancelled' : 'done', finishedAt: ctx.ports.now().toISOString() };
     emit(true);
     ctx.ports.emit({ type: 'cases' });

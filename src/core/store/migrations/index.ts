@@ -1,6 +1,7 @@
 import type { Migration } from '../migrate.js';
 import * as m001 from './001_initial.js';
 import * as m002 from './002_review.js';
+import * as m003 from './003_case_closed_at.js';
 
 /** Every migration, in order. Append new ones; never reorder or remove. */
-export const MIGRATIONS: readonly Migration[] = [m001, m002];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003];

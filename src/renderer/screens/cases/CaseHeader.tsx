@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail, CaseStatus } from '../../../shared/api.js';
 import { useApi } from '../../api/ApiContext.js';
 import { navigate } from '../../app/router.js';
+import { currentLang } from '../../i18n/i18n.js';
 import { Dialog } from '../../ui/Dialog.js';
 import { ErrorMessage } from '../../ui/ErrorMessage.js';
 import { formatDate } from '../../ui/format.js';
@@ -10,6 +11,7 @@ import { DeadlineBadge } from './DeadlineBadge.js';
 import { ExtendDialog } from './ExtendDialog.js';
 
 const STATUSES: readonly CaseStatus[] = ['open', 'review', 'answered', 'closed'];
+const FINISHED: readonly CaseStatus[] = ['answered', 'closed'];
 
 /** The case's person, deadline and status, with extension, the drafted notice and deletion. */
 export function CaseHeader({ caseDetail: c, onChanged }: { caseDetail: CaseDetail; onChanged: () => void }) {
@@ -45,10 +47,14 @@ export function CaseHeader({ caseDetail: c, onChanged }: { caseDetail: CaseDetai
         <div className="case-actions">
           <label>
             {t('cases.status')}{' '}
-            <select value={c.status} onChange={(e) => api.cases.setStatus({ caseId: c.id, status: e.target.value as CaseStatus }).then(onChanged, setError)}>
-              {STATUSES.map((s) => (
+            <select
+              value={c.status}
+              onChange={(e) => api.cases.setStatus({ caseId: c.id, status: e.target.value as CaseStatus, lang: currentLang() }).then(() => (setError(undefined), onChanged()), setError)}
+            >
+              {/* Only the moves the engine allows (core/cases/changeCaseStatus.ts); each one is audited. */}
+              {STATUSES.filter((s) => s === c.status || c.nextStatuses.includes(s)).map((s) => (
                 <option key={s} value={s}>
-                  {t(`status.${s}`)}
+                  {s !== c.status && s === 'review' && FINISHED.includes(c.status) ? t('cases.reopen') : t(`status.${s}`)}
                 </option>
               ))}
             </select>

@@ -10,13 +10,12 @@ import { FindingDetail } from './FindingDetail.js';
 import { FindingList } from './FindingList.js';
 import { filterFindings, NO_FILTER, searchIndex, type FindingFilter } from './filterFindings.js';
 import { ReviewFilters } from './ReviewFilters.js';
+import { takeFirstReviewPage } from './reviewListPreload.js';
 import { selectionInRecord, type TextSelection } from './selectionInRecord.js';
 import { useReviewKeys } from './useReviewKeys.js';
 
 /** How long j/k may be held before the detail of the row under the cursor is loaded. */
 const DETAIL_DELAY_MS = 60;
-/** Rows in the first call of a list: a screenful and more, small enough to arrive at once. */
-const FIRST_PAGE = 200;
 /** How long "saved" stays on screen. */
 const NOTICE_MS = 2500;
 
@@ -55,8 +54,7 @@ export function ReviewScreen({ caseId }: { caseId: string }) {
   useEffect(() => {
     let current = true;
     const lang = currentLang();
-    api.review
-      .list({ caseId, lang, offset: 0, limit: FIRST_PAGE })
+    takeFirstReviewPage(api, caseId, lang)
       .then(async (first) => {
         if (!current) return;
         setList(first);
