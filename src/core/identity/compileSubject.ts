@@ -131,10 +131,12 @@ export function compileSubject(subject: Subject, options: CompileSubjectOptions 
     ...(ipScanner.active ? ipScanner.hints : []),
     name?.hint,
   ]);
-  // The prefilter has no anchors or lookarounds, so whatever it matches in a part of a text it
-  // matches in the whole; only a doubled quote in a raw CSV line differs from the cell's text.
+  // The prefilter has no anchors, lookarounds, wildcards or negated classes, so whatever it matches
+  // in a part of a text it matches in the whole. Only a doubled quote in a raw CSV line differs from
+  // the cell's text, and that only matters if an identifier holds a quote (then the source does).
+  const quoteInHint = prefilter !== null && prefilter.source.includes('"');
   const mayConcern = (text: string): boolean =>
-    prefilter !== null && (prefilter.test(text) || (text.includes('""') && prefilter.test(text.replaceAll('""', '"'))));
+    prefilter !== null && (prefilter.test(text) || (quoteInHint && text.includes('""') && prefilter.test(text.replaceAll('""', '"'))));
 
   function scanInto(text: string, out: MatchCollector): void {
     const scanned = new ScannedText(text);

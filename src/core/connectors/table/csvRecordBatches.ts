@@ -48,7 +48,10 @@ export async function* csvRecordBatches(absolute: string, reading: CsvReading): 
     const reader = new CsvRecordReader(reading.delimiter ?? excelSeparator ?? sniffDelimiter(head), firstLine, reading.rawFilter);
     const recordsOf = (lines: ReadonlyArray<string>): CsvRecord[] => {
       const records: CsvRecord[] = [];
-      for (const line of lines) reader.pushInto(line, records);
+      // One prefilter pass over the whole batch: if it fails, so does each line in it, and the
+      // lines are not tested one by one (one regex over 32 KB costs less than 180 over 180 chars).
+      const clean = reading.rawFilter !== undefined && !reading.rawFilter.passes(lines.join(''));
+      for (const line of lines) reader.pushInto(line, records, clean);
       return records;
     };
     const first = recordsOf([...head, ...afterHead]);

@@ -106,9 +106,13 @@ export class CsvRecordReader {
     return out;
   }
 
-  /** push() that appends to `out`: a million lines then cost no million arrays. */
-  pushInto(line: string, out: CsvRecord[]): void {
-    if (this.queue.length === 0) this.readLine(line, out);
+  /**
+   * push() that appends to `out`: a million lines then cost no million arrays. `rawClean` says the
+   * caller already found that this line fails the RawFilter (it tested a whole batch of lines at
+   * once), so the line need not be tested again.
+   */
+  pushInto(line: string, out: CsvRecord[], rawClean = false): void {
+    if (this.queue.length === 0) this.readLine(line, out, rawClean);
     else this.queue.push(line);
     this.pump(out);
   }
@@ -155,10 +159,11 @@ export class CsvRecordReader {
     for (let line = this.queue.shift(); line !== undefined; line = this.queue.shift()) this.readLine(line, out);
   }
 
-  private readLine(line: string, out: CsvRecord[]): void {
+  /** `rawClean` only for a line that comes straight from pushInto: a re-read line was tested nowhere. */
+  private readLine(line: string, out: CsvRecord[], rawClean = false): void {
     this.releaseHeld(out);
     if (this.usingParser) this.parseLine(line, out);
-    else this.readStrictly(line);
+    else this.readStrictly(line, rawClean);
   }
 
   /** The strict reader's records so far: the line that has just arrived releases them. */
@@ -193,13 +198,13 @@ export class CsvRecordReader {
   }
 
   /** Reads a line with the strict reader, or hands the record to csv-parse when in doubt. */
-  private readStrictly(line: string): void {
+  private readStrictly(line: string, rawClean: boolean): void {
     const strict = this.strict as StrictCsvRecord;
     if (this.pending.length + 1 > MAX_RECORD_LINES || this.pendingChars + line.length > MAX_RECORD_CHARS) {
       this.handOver(line); // csv-parse's path decides what an overlong record is
       return;
     }
-    if (this.pending.length === 0 && this.readUnlessPassing(line)) return;
+    if (this.pending.length === 0 && this.readUnlessPassing(line, rawClean)) return;
     const result = strict.read(line);
     this.pending.push(line);
     this.pendingChars += line.length;
@@ -220,7 +225,7 @@ export class CsvRecordReader {
     }
     const line0 = this.pendingStart;
     const raw = this.takePending();
-    const rawPassed = this.rawFilter === undefined || this.rawFilter.passes(lines === 1 ? (raw[0] as string) : raw.join(''));
+    const rawPassed = this.rawFilter === undefined || (lines === 1 ? !rawClean && this.rawFilter.passes(line) : this.rawFilter.passes(raw.join('')));
     this.pendingStart += lines;
     strict.reset();
     this.emit(this.held, line0, cells, undefined, rawPassed);
@@ -231,10 +236,10 @@ export class CsvRecordReader {
    * needed): counts its fields instead of splitting it, and returns true. False for any other line,
    * which is then read as usual. The header is always read.
    */
-  private readUnlessPassing(line: string): boolean {
+  private readUnlessPassing(line: string, rawClean: boolean): boolean {
     const filter = this.rawFilter;
     if (filter === undefined || filter.keepCells || this.expectedFields === undefined || line.includes('"')) return false;
-    if (filter.passes(line)) return false;
+    if (!rawClean && filter.passes(line)) return false;
     if (this.blankLine.test(line)) {
       this.pendingStart += 1; // a blank line holds no data (as in emit)
       return true;

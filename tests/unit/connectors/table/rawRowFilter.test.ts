@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildColumnPlan } from '../../../../src/core/connectors/table/columnPlan.js';
+import { csvRecordBatches } from '../../../../src/core/connectors/table/csvRecordBatches.js';
 import { CsvRecordReader, type CsvRecord, type RawFilter } from '../../../../src/core/connectors/table/csvRecordReader.js';
 import { physicalLines } from '../../../../src/core/connectors/table/physicalLines.js';
 import { scanRowMatches } from '../../../../src/core/connectors/table/scanRow.js';
@@ -102,5 +106,36 @@ describe('the raw-line prefilter of table rows', () => {
   it('passes a raw line whose doubled quote hides an identifier', () => {
     expect(subject.mayConcern('"AB""7;12";Eva')).toBe(true);
     expect(subject.mayConcern('"AB""8;12";Eva')).toBe(false);
+  });
+
+  it('reads a file of many batches the same with and without the filter (whole batches tested at once)', async () => {
+    // 3,000 ordinary rows with the tricky ones spread among them: several 32 KB batches, some clean.
+    const [header, ...tricky] = CSV.trimEnd().split('\r\n');
+    const lines = [header];
+    for (let i = 0; i < 3000; i++) {
+      lines.push(`K-3${String(i).padStart(5, '0')};Max;Muster;0711 555${String(i).padStart(4, '0')};"Notiz mit ""Zitat"" und ; Semikolon";`);
+      if (i % 250 === 0) lines.push(tricky[(i / 250) % tricky.length]!);
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'auskunft-rawfilter-'));
+    try {
+      const file = join(dir, 'crm.csv');
+      writeFileSync(file, `${lines.join('\r\n')}\r\n`, 'latin1');
+      const read = async (rawFilter?: RawFilter): Promise<CsvRecord[]> => {
+        const out: CsvRecord[] = [];
+        const reading = { path: 'crm.csv', expected: 'a CSV file', encoding: 'windows-1252', signal: new AbortController().signal, rawFilter };
+        for await (const batch of csvRecordBatches(file, reading)) out.push(...batch);
+        return out;
+      };
+      const full = await read();
+      const filtered = await read({ passes: (raw) => subject.mayConcern(raw), keepCells: false });
+      const { plan } = buildColumnPlan(full[0]!.cells, {});
+      const scan = (r: CsvRecord) => scanRowMatches(plan, r.cells, subject, { rawMayConcern: r.rawPassed });
+      expect(filtered.map((r) => [r.line, r.problem])).toEqual(full.map((r) => [r.line, r.problem]));
+      expect(filtered.slice(1).map(scan)).toEqual(full.slice(1).map(scan));
+      expect(full.slice(1).map(scan).filter((m) => m.length > 0).length).toBeGreaterThan(5);
+      expect(filtered.filter((r) => !r.rawPassed).length).toBeGreaterThan(2800);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
