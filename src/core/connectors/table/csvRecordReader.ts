@@ -86,6 +86,7 @@ export class CsvRecordReader {
   private expectedFields: number | undefined;
   /** A line of nothing but whitespace and delimiters: every cell blank (`trim()` and `\s` agree). */
   private readonly blankLine: RegExp;
+  private exactFields: RegExp | undefined;
 
   constructor(
     private readonly delimiter: string,
@@ -94,7 +95,7 @@ export class CsvRecordReader {
     private readonly rawFilter?: RawFilter,
   ) {
     this.pendingStart = firstLine;
-    this.blankLine = new RegExp(`^[\\s${delimiter.replace(/[\\\]^-]/g, '\\$&')}]*$`);
+    this.blankLine = new RegExp(`^[\\s${escapeForClass(delimiter)}]*$`);
     this.strict = StrictCsvRecord.supports(delimiter) ? new StrictCsvRecord(delimiter) : undefined;
     this.usingParser = this.strict === undefined;
   }
@@ -244,9 +245,7 @@ export class CsvRecordReader {
       this.pendingStart += 1; // a blank line holds no data (as in emit)
       return true;
     }
-    const end = terminatorStart(line);
-    let fields = 1;
-    for (let at = line.indexOf(this.delimiter); at !== -1 && at < end; at = line.indexOf(this.delimiter, at + 1)) fields++;
+    const fields = this.exactFields?.test(line) ? this.expectedFields : countFields(line, this.delimiter);
     const record: CsvRecord =
       fields === this.expectedFields
         ? { line: this.pendingStart, cells: [], isHeader: false, rawPassed: false }
@@ -323,7 +322,7 @@ export class CsvRecordReader {
     if (expected === undefined) return undefined;
     if (fields !== expected) return `${fields} fields where the header has ${expected}`;
     if (expected < 3) return undefined;
-    const rowLike = this.pending.slice(1, span).some((l) => splitBrokenLine(stripLineBreak(l), this.delimiter).length >= expected);
+    const rowLike = this.pending.slice(1, span).some((l) => countFields(l, this.delimiter) >= expected);
     return rowLike ? 'a quoted cell runs over lines that look like rows' : undefined;
   }
 
@@ -340,7 +339,12 @@ export class CsvRecordReader {
   private emit(out: CsvRecord[], line: number, cells: string[], brokenProblem?: string, rawPassed = true): void {
     if (cells.every((c) => !c.trim())) return; // a blank line holds no data
     const isHeader = this.expectedFields === undefined;
-    if (isHeader) this.expectedFields = cells.length;
+    if (isHeader) {
+      this.expectedFields = cells.length;
+      // A quote-free line with exactly the header's field count, in one native regex call.
+      const d = escapeForClass(this.delimiter);
+      this.exactFields = new RegExp(`^[^${d}\\r\\n]*(?:[${d}][^${d}\\r\\n]*){${cells.length - 1}}(?:\\r\\n|\\n|\\r)?$`);
+    }
     const problem =
       brokenProblem ?? (!isHeader && cells.length !== this.expectedFields ? fieldCountProblem(cells.length, this.expectedFields as number) : undefined);
     const passed = rawPassed || isHeader; // the header is read for its names, never matched
@@ -350,6 +354,19 @@ export class CsvRecordReader {
   private throwParserError(): void {
     if (this.parserError) throw this.parserError;
   }
+}
+
+/** The fields of a line split naively at every delimiter (as splitBrokenLine does), its terminator aside. */
+function countFields(line: string, delimiter: string): number {
+  const end = terminatorStart(line);
+  let fields = 1;
+  for (let at = line.indexOf(delimiter); at !== -1 && at < end; at = line.indexOf(delimiter, at + 1)) fields++;
+  return fields;
+}
+
+/** A delimiter inside a regex character class. */
+function escapeForClass(delimiter: string): string {
+  return delimiter.replace(/[\\\]^-]/g, '\\$&');
 }
 
 function fieldCountProblem(fields: number, expected: number): string {
