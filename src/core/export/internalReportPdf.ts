@@ -10,6 +10,15 @@ const MAX_ROWS = 300;
  */
 export async function writeInternalReportPdf(file: string, r: InternalReport): Promise<void> {
   const pdf = new PdfWriter(file, { lang: 'de-DE', title: `Interner Bericht – ${r.case.reference}`, author: 'Auskunft' });
+  try {
+    await writeReport(pdf, r);
+  } catch (err) {
+    pdf.abandon();
+    throw err;
+  }
+}
+
+async function writeReport(pdf: PdfWriter, r: InternalReport): Promise<void> {
   pdf.setFooter((page, total) => `${r.case.reference} · intern · Seite ${page} von ${total}`);
   const cut = <T,>(rows: readonly T[]) => rows.slice(0, MAX_ROWS);
   const more = (n: number) => (n > MAX_ROWS ? ` (die ersten ${MAX_ROWS} von ${n}; alle in Bericht-intern.json)` : '');

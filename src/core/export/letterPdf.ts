@@ -27,6 +27,15 @@ export async function writeLetterPdf(file: string, pkg: ResponsePackage): Promis
     title: t.documentTitle(pkg.case.reference),
     author: pkg.controller.name,
   });
+  try {
+    return await writeLetter(pdf, pkg, t);
+  } catch (err) {
+    pdf.abandon();
+    throw err;
+  }
+}
+
+async function writeLetter(pdf: PdfWriter, pkg: ResponsePackage, t: PackageTexts): Promise<number> {
   pdf.setFooter((page, total) => t.footer(pkg.case.reference, page, total));
 
   // The table of contents is planned before anything is written, so it can stand right after the
@@ -46,7 +55,7 @@ export async function writeLetterPdf(file: string, pkg: ResponsePackage): Promis
   const pages = new Map<string, number>();
   const mark = (destination: string, page: number) => void pages.set(destination, page);
 
-  mark('letter', writeLetter(pdf, pkg, t));
+  mark('letter', writeLetterSection(pdf, pkg, t));
 
   pdf.newPage();
   const tocPage = pdf.pageIndex;
@@ -99,7 +108,7 @@ export async function writeLetterPdf(file: string, pkg: ResponsePackage): Promis
   return pdf.finish();
 }
 
-function writeLetter(pdf: PdfWriter, pkg: ResponsePackage, t: PackageTexts): number {
+function writeLetterSection(pdf: PdfWriter, pkg: ResponsePackage, t: PackageTexts): number {
   const c = pkg.controller;
   const lang = pkg.lang;
   pdf.begin('Sect');
@@ -204,8 +213,9 @@ async function writeKind(pdf: PdfWriter, kind: ItemKind, items: readonly Package
     for (const source of [...new Set(items.map((i) => i.source.id))]) {
       const rows = items.filter((i) => i.source.id === source);
       for (let at = 0; at < rows.length; at += TABLE_CHUNK_ROWS) {
-        writeRecordTable(pdf, kind, rows.slice(at, at + TABLE_CHUNK_ROWS), pkg.lang, t, activityName, at === 0);
-        await pdf.breathe();
+        const chunk = rows.slice(at, at + TABLE_CHUNK_ROWS);
+        writeRecordTable(pdf, kind, chunk, pkg.lang, t, activityName, at === 0);
+        await pdf.breathe(chunk.length);
       }
     }
   } else {
