@@ -75,6 +75,11 @@ export interface OriginalFile {
   /** A suggested name; the export sanitizes it before use. */
   readonly filename: string;
   readonly bytes: Buffer;
+  /**
+   * The original's text where its bytes do not show it (a PDF's or DOCX's compressed text, JSON
+   * escapes), for the export's check against case-wide redactions; asked only when there are any.
+   */
+  readonly searchable?: () => Promise<string[]>;
 }
 
 /** One source type (DESIGN.md "Connector interface"). Connectors stream: no whole file in memory. */
@@ -90,6 +95,14 @@ export interface Connector<C extends SourceBase = SourceBase> {
    * (table rows, log lines) leaves it out.
    */
   readOriginal?(config: C, locator: Locator, ctx: OriginalContext): Promise<OriginalFile | null>;
+}
+
+/**
+ * The source type (or this format of it) keeps no original per record, so there is nothing to
+ * re-read: the export ships the record as found, and does not report the original as lost.
+ */
+export class OriginalNotKeptError extends Error {
+  override readonly name = 'OriginalNotKeptError';
 }
 
 /** A source could not be read at all (file missing, server refused): the source is `failed`. */

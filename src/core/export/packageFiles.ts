@@ -2,9 +2,10 @@ import { copyFile, mkdir, stat, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { simpleParser, type Attachment } from 'mailparser';
 import type { RecordData } from '../../shared/findings.js';
-import type { Connector, OriginalContext, SourceBase } from '../connectors/connector.js';
+import { OriginalNotKeptError, SourceError, type Connector, type OriginalContext, type OriginalFile, type SourceBase } from '../connectors/connector.js';
 import { decodeText, htmlToText, isTextLike } from '../connectors/mail/textPart.js';
 import type { Lang } from '../register/localizedText.js';
+import { ExportError } from './exportError.js';
 import { compileRedactions, containsRedacted, redactDeep, type Redactor } from '../review/redactText.js';
 import type { Redaction } from '../review/reviewTypes.js';
 import { packageTexts, type PackageTexts } from './packageTexts.js';
@@ -61,10 +62,18 @@ export async function writePackageFiles(input: FilesInput): Promise<Map<number, 
   const texts = packageTexts(input.lang);
   const out = new Map<number, ItemFiles>();
   let next = 0;
+  let failed = false;
   const worker = async () => {
-    while (next < input.items.length) {
+    // After one failure the others stop too: a server that refused the password must not be asked
+    // again for every remaining message (repeated failed logins can lock the account).
+    while (!failed && next < input.items.length) {
       const item = input.items[next++]!;
-      out.set(item.no, await writeItemFiles(item, filesDir, input, texts));
+      try {
+        out.set(item.no, await writeItemFiles(item, filesDir, input, texts));
+      } catch (err) {
+        failed = true;
+        throw err;
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENT_ITEMS, input.items.length) }, worker));
@@ -92,9 +101,10 @@ async function writeItemFiles(item: PackageItem, filesDir: string, input: FilesI
   const baseName = safeFileName(item.title, item.kind === 'mail' ? 'nachricht' : 'datensatz');
 
   const source = input.sources.get(item.source.id);
-  const wantsOriginal = item.kind === 'mail' || item.kind === 'document';
-  const original = wantsOriginal && source?.connector.readOriginal ? await source.connector.readOriginal(source.config, item.locator, input.context(item.source.id)) : null;
-  if (wantsOriginal && original === null) originalMissing = true;
+  const wantsOriginal = ORIGINAL_KINDS.has(item.kind);
+  const read = wantsOriginal && source ? await readOriginalOf(source, item, input) : { original: null, kept: false };
+  const original = read.original;
+  if (wantsOriginal && read.kept && original === null) originalMissing = true;
 
   let redacted = item.redacted;
   // Parsing a message costs more than copying it: only when its attachments go out as files of their
@@ -105,8 +115,9 @@ async function writeItemFiles(item: PackageItem, filesDir: string, input: FilesI
   // A case-wide redaction may hit a part of the original the record does not show (an HTML part, an
   // attachment, an encoded header): then the original must not go out either.
   if (!redacted && original && input.caseWideRedactions.length > 0) {
-    const searchable = [original.bytes.toString('utf8'), original.bytes.toString('latin1'), ...(parsed?.searchable ?? [])];
-    const hits = input.caseWideRedactions.filter((r) => containsRedacted(searchable, compileRedactions([r], texts.placeholder)));
+    const text = await originalText(original);
+    const searchable = [original.bytes.toString('utf8'), original.bytes.toString('latin1'), ...(parsed?.searchable ?? []), ...(text ?? [])];
+    const hits = text === null ? [...input.caseWideRedactions] : input.caseWideRedactions.filter((r) => containsRedacted(searchable, compileRedactions([r], texts.placeholder)));
     if (hits.length > 0) {
       redacted = true;
       redactedBy.push(...new Set(hits.map((r) => r.reason)));
@@ -115,7 +126,9 @@ async function writeItemFiles(item: PackageItem, filesDir: string, input: FilesI
   // Case-wide redactions apply to what is rendered from the original, too.
   const renderRedactor = redactedBy.length > 0 ? compileRedactions([...input.itemRedactions(item), ...input.caseWideRedactions], texts.placeholder) : redactor;
 
-  if (item.kind === 'mail' || item.kind === 'document') {
+  // A ticket of a format without a record per ticket ships nothing here, as before: the letter and
+  // data.json carry it as found.
+  if (item.kind === 'mail' || item.kind === 'document' || (item.kind === 'ticket' && read.kept)) {
     if (original && !redacted) {
       await put(item.kind === 'mail' ? `${baseName}.eml` : original.filename, 'original', original.bytes);
       for (const a of parsed?.attachments ?? []) await put(a.filename ?? fallbackAttachmentName(a), 'attachment', a.content);
@@ -155,6 +168,38 @@ async function writeItemFiles(item: PackageItem, filesDir: string, input: FilesI
     }
   }
   return { files, withheld, redactedBy, originalMissing };
+}
+
+/** Kinds of record whose source may hold an original: a message, a document, a helpdesk's ticket record. */
+const ORIGINAL_KINDS: ReadonlySet<string> = new Set(['mail', 'document', 'ticket']);
+
+/**
+ * The original of an item from its source. `kept` is false when the source keeps no original per
+ * record (OriginalNotKeptError): then nothing is missing. A source that cannot be read now (server
+ * down, mailbox renumbered) stops the export with the reason rather than silently shipping less.
+ */
+async function readOriginalOf(source: FileSource, item: PackageItem, input: FilesInput): Promise<{ original: OriginalFile | null; kept: boolean }> {
+  if (!source.connector.readOriginal) return { original: null, kept: false };
+  try {
+    return { original: await source.connector.readOriginal(source.config, item.locator, input.context(item.source.id)), kept: true };
+  } catch (err) {
+    if (err instanceof OriginalNotKeptError) return { original: null, kept: false };
+    if (err instanceof SourceError) throw new ExportError(`record ${item.no} (source "${item.source.id}"): ${err.message}`);
+    throw err;
+  }
+}
+
+/**
+ * The original's text where its bytes hide it; null when it cannot be extracted again, and then the
+ * original cannot be shown to be free of redacted text.
+ */
+async function originalText(original: OriginalFile): Promise<string[] | null> {
+  if (!original.searchable) return [];
+  try {
+    return await original.searchable();
+  } catch {
+    return null;
+  }
 }
 
 interface ParsedMessage {

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { simpleParser } from 'mailparser';
 import type { Finding } from '../../../shared/findings.js';
+import { OriginalNotKeptError, SourceError } from '../../connectors/connector.js';
 import { MAX_MESSAGE_BYTES } from '../../connectors/mail/mailLimits.js';
 import { splitMbox, type MboxFormat } from '../../connectors/mail/mboxSplitter.js';
 import type { Workspace } from '../../workspace/workspace.js';
@@ -39,12 +40,18 @@ export async function mailHtml(finding: Finding, workspace: Workspace, keychain:
   let raw: Buffer | undefined;
   if (source.connector.readOriginal) {
     // The connector knows how to find its record again (and checks it is still the same one).
-    const original = await source.connector.readOriginal(source.config, finding.locator, {
-      signal: AbortSignal.timeout(READ_ORIGINAL_TIMEOUT_MS),
-      sourceId: source.config.id,
-      resolvePath: (path) => resolve(workspace.dir, path),
-      resolveSecret: keychainSecrets(keychain),
-    });
+    const original = await source.connector
+      .readOriginal(source.config, finding.locator, {
+        signal: AbortSignal.timeout(READ_ORIGINAL_TIMEOUT_MS),
+        sourceId: source.config.id,
+        resolvePath: (path) => resolve(workspace.dir, path),
+        resolveSecret: keychainSecrets(keychain),
+      })
+      // A server that is down or renumbered its mailbox: the review shows the text the search kept.
+      .catch((err: unknown) => {
+        if (err instanceof SourceError || err instanceof OriginalNotKeptError) return null;
+        throw err;
+      });
     raw = original?.bytes;
   } else if (source.config.type === 'mbox') {
     const file = resolve(workspace.dir, finding.locator.path!);

@@ -1,5 +1,6 @@
 import type { Connector } from '../connector.js';
 import { checkFolder } from '../mail/folderSource.js';
+import { readDocumentOriginal } from './readDocumentOriginal.js';
 import { searchDocuments } from './searchDocuments.js';
 import { documentsConfigSchema, type DocumentsConfig } from './documentsConfig.js';
 
@@ -12,4 +13,5 @@ export const documentsConnector: Connector<DocumentsConfig> = {
   configSchema: documentsConfigSchema,
   check: (config, ctx) => checkFolder(config.path, ctx),
   search: (config, subject, ctx) => searchDocuments(config.path, subject, ctx),
+  readOriginal: (config, locator, ctx) => readDocumentOriginal(config.path, locator, ctx),
 };

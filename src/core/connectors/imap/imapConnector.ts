@@ -5,6 +5,7 @@ import { describeImapError } from './imapErrors.js';
 import { effectiveReconnect, imapConfigSchema, type ImapConfig } from './imapConfig.js';
 import { ImapConnectError, ImapSession, resolveAuth } from './imapSession.js';
 import { listMailboxes, type MailboxListing } from './listMailboxes.js';
+import { readImapOriginal } from './readImapOriginal.js';
 import { scanMailboxesResumably, type ReconnectPolicy } from './resumableScan.js';
 import { fingerprintOf } from '../../identity/subjectFingerprint.js';
 import { SyncState } from './syncState.js';
@@ -62,6 +63,8 @@ export const imapConnector: Connector<ImapConfig> = {
       await session.close();
     }
   },
+
+  readOriginal: (config, locator, ctx) => readImapOriginal(config, locator, ctx),
 };
 
 /**

@@ -6,6 +6,7 @@ import { searchJiraCsv } from './jiraCsvSource.js';
 import { searchJsonTickets } from './jsonTicketSource.js';
 import { ticketExportMismatch } from './ticketExportShape.js';
 import { otrsFormat } from './otrsFormat.js';
+import { readTicketOriginal } from './readTicketOriginal.js';
 import { ticketsConfigSchema, type TicketsConfig } from './ticketsConfig.js';
 import { zammadFormat } from './zammadFormat.js';
 import { searchZendesk } from './zendeskSource.js';
@@ -34,6 +35,8 @@ export const ticketsConnector: Connector<TicketsConfig> = {
     const absolute = await requireReadableFile(config.path, (p) => ctx.resolvePath(p), 'ticket export');
     yield* searchFormat(absolute, config, subject, ctx);
   },
+
+  readOriginal: (config, locator, ctx) => readTicketOriginal(config, locator, ctx),
 };
 
 function searchFormat(absolute: string, config: TicketsConfig, subject: SubjectQuery, ctx: SearchContext): AsyncGenerator<SearchEvent> {
