@@ -4,7 +4,7 @@ import type { ApiEvent, AuskunftHandlers } from '../shared/api.js';
 import { APP_CSP } from '../shared/contentSecurityPolicy.js';
 import { dispatchApiCall } from '../core/app/index.js';
 import { checkAccess, newBridgeToken, TOKEN_COOKIE } from './bridgeAccess.js';
-import { rendererFile } from './staticFiles.js';
+import { loadRendererAssets, rendererFile } from './staticFiles.js';
 
 /**
  * Largest request body: a bulk decision over 200,000 finding ids is about 15 MB of JSON; anything
@@ -119,6 +119,7 @@ export async function serveBridge(options: BridgeOptions): Promise<RunningBridge
   // sent on them (ECONNRESET). Only the page and the tests connect, so long keep-alive costs nothing.
   server.keepAliveTimeout = 60_000;
   server.headersTimeout = 65_000;
+  await loadRendererAssets(options.rendererDir);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => resolve());

@@ -2,21 +2,25 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../shared/api.js';
 import { useApi } from '../api/ApiContext.js';
-import { CaseLayout } from '../screens/cases/CaseLayout.js';
-import { CasesScreen } from '../screens/cases/CasesScreen.js';
-import { RegisterScreen } from '../screens/register/RegisterScreen.js';
-import { SourcesScreen } from '../screens/sources/SourcesScreen.js';
 import { ErrorMessage } from '../ui/ErrorMessage.js';
+import { lazyScreen, LazyPart } from '../ui/Loading.js';
 import { useAsync } from '../ui/useAsync.js';
 import { AppInfoContext, useAppInfo } from './AppInfoContext.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { routeHref, useRoute, type Route } from './router.js';
+import { loadCaseLayout, loadCasesScreen, loadRegisterScreen, loadSourcesScreen } from './screenModules.js';
+
+// Each screen is a chunk of its own, loaded when first shown (main.tsx starts the current one early).
+const CasesScreen = lazyScreen(loadCasesScreen, (m) => m.CasesScreen);
+const SourcesScreen = lazyScreen(loadSourcesScreen, (m) => m.SourcesScreen);
+const RegisterScreen = lazyScreen(loadRegisterScreen, (m) => m.RegisterScreen);
+const CaseLayout = lazyScreen(loadCaseLayout, (m) => m.CaseLayout);
 
 /**
  * The shell: top navigation, workspace status, and the current screen. `bootInfo` is the app.info call
  * main.tsx sent before React's first render, so it travels while React starts; reloads ask again.
  */
-export function App({ bootInfo }: { bootInfo?: Promise<AppInfo> }) {
+export function App({ bootInfo, readyInfo }: { bootInfo?: Promise<AppInfo>; readyInfo?: AppInfo }) {
   const { t } = useTranslation();
   const api = useApi();
   const route = useRoute();
@@ -25,7 +29,7 @@ export function App({ bootInfo }: { bootInfo?: Promise<AppInfo> }) {
     const early = boot.current;
     boot.current = undefined;
     return early ?? api.app.info({});
-  }, []);
+  }, [], readyInfo);
 
   if (!info.data) {
     return (
@@ -68,7 +72,9 @@ export function App({ bootInfo }: { bootInfo?: Promise<AppInfo> }) {
       {info.data.keychain === 'unavailable' && <div className="banner banner-warning">{t('app.keychainUnavailable')}</div>}
       {!info.data.dbEncrypted && <div className="banner banner-warning">{t('app.notEncrypted')}</div>}
       <main id="main" tabIndex={-1}>
-        <Screen route={route} />
+        <LazyPart key={route.screen}>
+          <Screen route={route} />
+        </LazyPart>
       </main>
     </AppInfoContext.Provider>
   );

@@ -7,7 +7,7 @@ export function LanguageSwitch() {
   return (
     <label className="lang-switch">
       <span className="visually-hidden">{t('app.language')}</span>
-      <select value={i18n.language} onChange={(e) => setLanguage(e.target.value === 'en' ? 'en' : 'de')}>
+      <select value={i18n.language} onChange={(e) => void setLanguage(e.target.value === 'en' ? 'en' : 'de')}>
         <option value="de">Deutsch</option>
         <option value="en">English</option>
       </select>

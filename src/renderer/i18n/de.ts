@@ -163,7 +163,7 @@ export const de = {
     title: 'Prüfung',
     empty: 'Keine Treffer. Starten Sie zuerst die Suche.',
     listLabel: 'Treffer',
-    loadingRest: 'Lade Treffer … {{loaded}} von {{total}}',
+    loadingRest: 'Lade Treffer … {{loaded}} von {{total}}. Filter und Sammelaktionen folgen, sobald alle geladen sind.',
     counts: '{{shown}} von {{total}} angezeigt · {{open}} offen',
     all: 'alle',
     searchLabel: 'Suchen',

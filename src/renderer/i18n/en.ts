@@ -165,7 +165,7 @@ export const en: typeof de = {
     title: 'Review',
     empty: 'No findings. Run the search first.',
     listLabel: 'Findings',
-    loadingRest: 'Loading findings … {{loaded}} of {{total}}',
+    loadingRest: 'Loading findings … {{loaded}} of {{total}}. Filters and bulk actions follow once all are loaded.',
     counts: '{{shown}} of {{total}} shown · {{open}} undecided',
     all: 'all',
     searchLabel: 'Search',

@@ -8,11 +8,14 @@ export interface AsyncState<T> {
   setData(update: (previous: T | undefined) => T | undefined): void;
 }
 
-/** Load data for a screen; results of a superseded load are dropped, so fast switching never shows stale data. */
-export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[]): AsyncState<T> {
-  const [data, setDataState] = useState<T | undefined>(undefined);
+/**
+ * Load data for a screen; results of a superseded load are dropped, so fast switching never shows stale
+ * data. `initial` is data at hand already (loaded before React started): the first render shows it.
+ */
+export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[], initial?: T): AsyncState<T> {
+  const [data, setDataState] = useState<T | undefined>(initial);
   const [error, setError] = useState<Error | undefined>(undefined);
-  const [loading, setLoading] = useState(true);
+  const [loading, setLoading] = useState(initial === undefined);
   const generation = useRef(0);
   const run = useCallback(() => {
     const mine = ++generation.current;

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -12,6 +12,9 @@ describe('the app:// protocol', () => {
   const dir = mkdtempSync(join(tmpdir(), 'auskunft-renderer-'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><div id="root"></div>');
   writeFileSync(join(dir, 'secret.txt'), 'not a served type');
+  // A lazily loaded chunk of the code-split renderer (vite.config.ts), as `import()` asks for it.
+  mkdirSync(join(dir, 'assets'));
+  writeFileSync(join(dir, 'assets', 'ReviewScreen-AbCd1234.js'), 'export const x = 1;');
   serveRenderer(dir);
   const get = (url: string) => stub.protocolHandler!(new Request(url));
 
@@ -20,6 +23,14 @@ describe('the app:// protocol', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Security-Policy')).toContain("default-src 'none'");
     expect(await response.text()).toContain('id="root"');
+  });
+
+  it('serves the lazily loaded chunks as JavaScript, with the CSP', async () => {
+    const response = await get(`${APP_ORIGIN}/assets/ReviewScreen-AbCd1234.js`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Type')).toBe('text/javascript; charset=utf-8');
+    expect(response.headers.get('Content-Security-Policy')).toContain("script-src 'self'");
+    expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
   });
 
   it('serves nothing outside the folder, of another type, or for another host', async () => {

@@ -37,43 +37,66 @@ const KIND_OF_SOURCE_TYPE: Readonly<Record<string, RecordKind>> = {
 
 /** Summaries of the last runs asked for: a run's findings never change, only decisions do. */
 const cache = new Map<RunId, SummaryWithoutDecision[]>();
+/** The row ids of the last runs' findings, in order: a page of the list is then a range of row ids. */
+const idCache = new Map<RunId, number[]>();
 const CACHED_RUNS = 2;
+
+function remember<T>(map: Map<RunId, T>, runId: RunId, value: T): T {
+  map.set(runId, value);
+  while (map.size > CACHED_RUNS) map.delete(map.keys().next().value!);
+  return value;
+}
 
 /**
  * The findings of a case's latest run without their records, in the order found: the review list of
- * 50,000 findings must not parse 50,000 mail bodies. `offset`/`limit` let the UI paint the first rows
- * while the rest loads.
+ * 50,000 findings must not parse 50,000 mail bodies. `offset`/`limit` give one page of it, read on its
+ * own: the UI loads the list in pages, and the engine must answer other calls (a finding's detail)
+ * between them instead of reading the whole run at once.
  */
 export function findingSummaries(db: ReadonlyDb, caseId: CaseId, page: { readonly offset?: number; readonly limit?: number | null } = {}): SummaryWithoutDecision[] {
   const runId = latestRunId(db, caseId);
   if (runId === undefined) return [];
   const offset = page.offset ?? 0;
   const limit = page.limit ?? null;
-  const slice = (all: SummaryWithoutDecision[]) => (offset === 0 && limit === null ? all : all.slice(offset, limit === null ? undefined : offset + limit));
   const cached = cache.get(runId);
-  if (cached) return slice(cached);
-  // The first page alone is read with LIMIT, so it is on screen at once; any other request reads the
-  // whole run once and keeps it, since the UI asks for the rest right after.
-  if (offset === 0 && limit !== null) return readSummaries(db, runId, limit);
-  const all = readSummaries(db, runId, null);
-  cache.set(runId, all);
-  while (cache.size > CACHED_RUNS) cache.delete(cache.keys().next().value!);
-  return slice(all);
+  if (cached) return offset === 0 && limit === null ? cached : cached.slice(offset, limit === null ? undefined : offset + limit);
+  // The first page is on screen at once: it is read from the run's first row on, without the ids of
+  // all its findings (the rest of the list asks for those right after).
+  if (offset === 0 && limit !== null && !idCache.has(runId)) {
+    const first = db.prepare<[string], number | null>(`SELECT min(id) FROM findings WHERE run_id = ?`).pluck().get(runId) ?? null;
+    return first === null ? [] : readSummaries(db, runId, first, Number.MAX_SAFE_INTEGER, limit);
+  }
+  const ids = findingRowIds(db, runId);
+  const last = Math.min(ids.length, limit === null ? ids.length : offset + limit) - 1;
+  if (offset > last) return [];
+  const rows = readSummaries(db, runId, ids[offset]!, ids[last]!, -1);
+  // The whole run is kept: the overview and the export read it all, and ask again.
+  return offset === 0 && limit === null ? remember(cache, runId, rows) : rows;
 }
 
-function readSummaries(db: ReadonlyDb, runId: RunId, limit: number | null): SummaryWithoutDecision[] {
+function findingRowIds(db: ReadonlyDb, runId: RunId): number[] {
+  return idCache.get(runId) ?? remember(idCache, runId, db.prepare<[string], number>(`SELECT id FROM findings WHERE run_id = ? ORDER BY id`).pluck().all(runId));
+}
+
+/**
+ * The run's findings with row ids from `first` to `last`, at most `limit` (-1: all): a range of the
+ * table, read in order without sorting.
+ */
+function readSummaries(db: ReadonlyDb, runId: RunId, first: number, last: number, limit: number): SummaryWithoutDecision[] {
   const kindOfSource = new Map(
     db
       .prepare<[string], { source_id: string; type: string }>(`SELECT source_id, type FROM source_runs WHERE run_id = ?`)
       .all(runId)
       .map((s) => [s.source_id, KIND_OF_SOURCE_TYPE[s.type]] as const),
   );
+  // `+run_id` keeps SQLite on the row id range: through the run_id index it would look up and sort
+  // every finding of the run for each page, seconds for 50,000.
   const rows = db
-    .prepare<[string, number, number], SummaryRow>(
+    .prepare<[number, number, string, number], SummaryRow>(
       `SELECT finding_id, source_id, strength, title, date, categories_json, activities_json, matches_json
-       FROM findings WHERE run_id = ? ORDER BY id LIMIT ? OFFSET ?`,
+       FROM findings WHERE id BETWEEN ? AND ? AND +run_id = ? ORDER BY id LIMIT ?`,
     )
-    .all(runId, limit ?? -1, 0);
+    .all(first, last, runId, limit);
   const unknownKinds = rows.some((r) => kindOfSource.get(r.source_id) === undefined) ? recordKinds(db, runId) : new Map<string, string>();
 
   // Category and activity lists repeat across thousands of findings: parse each distinct one once.
@@ -102,13 +125,14 @@ function readSummaries(db: ReadonlyDb, runId: RunId, limit: number | null): Summ
 /** Drop cached summaries: after a case is erased, none of its data may stay in memory. */
 export function forgetFindingSummaries(): void {
   cache.clear();
+  idCache.clear();
 }
 
 /** How many findings a case's latest run has. */
 export function findingCount(db: ReadonlyDb, caseId: CaseId): number {
   const runId = latestRunId(db, caseId);
   if (runId === undefined) return 0;
-  return cache.get(runId)?.length ?? db.prepare<[string], number>(`SELECT count(*) FROM findings WHERE run_id = ?`).pluck().get(runId)!;
+  return cache.get(runId)?.length ?? idCache.get(runId)?.length ?? db.prepare<[string], number>(`SELECT count(*) FROM findings WHERE run_id = ?`).pluck().get(runId)!;
 }
 
 function recordKinds(db: ReadonlyDb, runId: RunId): Map<string, string> {

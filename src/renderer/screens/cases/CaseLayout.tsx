@@ -1,14 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import { useApi, useApiEvents } from '../../api/ApiContext.js';
 import { routeHref, type CaseTab } from '../../app/router.js';
+import { loadExportScreen, loadOverviewScreen, loadReviewScreen, loadSearchScreen } from '../../app/screenModules.js';
 import { currentLang } from '../../i18n/i18n.js';
 import { ErrorMessage } from '../../ui/ErrorMessage.js';
+import { lazyScreen, LazyPart } from '../../ui/Loading.js';
 import { useAsync } from '../../ui/useAsync.js';
-import { ExportScreen } from '../export/ExportScreen.js';
-import { OverviewScreen } from '../overview/OverviewScreen.js';
-import { ReviewScreen } from '../review/ReviewScreen.js';
-import { SearchScreen } from '../search/SearchScreen.js';
 import { CaseHeader } from './CaseHeader.js';
+
+// Each tab is a chunk of its own: opening a review does not load the charts, the search or the export.
+const OverviewScreen = lazyScreen(loadOverviewScreen, (m) => m.OverviewScreen);
+const SearchScreen = lazyScreen(loadSearchScreen, (m) => m.SearchScreen);
+const ReviewScreen = lazyScreen(loadReviewScreen, (m) => m.ReviewScreen);
+const ExportScreen = lazyScreen(loadExportScreen, (m) => m.ExportScreen);
 
 const TABS: readonly CaseTab[] = ['overview', 'search', 'review', 'export'];
 
@@ -48,10 +52,12 @@ export function CaseLayout({ caseId, tab }: { caseId: string; tab: CaseTab }) {
         </ul>
       </nav>
       <div className="case-body">
-        {tab === 'overview' && c && <OverviewScreen caseDetail={c} />}
-        {tab === 'search' && <SearchScreen caseId={caseId} onFinished={detail.reload} />}
-        {tab === 'review' && <ReviewScreen caseId={caseId} />}
-        {tab === 'export' && <ExportScreen caseId={caseId} />}
+        <LazyPart key={tab}>
+          {tab === 'overview' && c && <OverviewScreen caseDetail={c} />}
+          {tab === 'search' && <SearchScreen caseId={caseId} onFinished={detail.reload} />}
+          {tab === 'review' && <ReviewScreen caseId={caseId} />}
+          {tab === 'export' && <ExportScreen caseId={caseId} />}
+        </LazyPart>
       </div>
     </section>
   );

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { FindingDetail as Detail, Redaction, RedactionMark, RedactionSuggestion } from '../../../shared/api.js';
 import type { Locator, RecordData } from '../../../shared/findings.js';
 import { formatDateTime } from '../../ui/format.js';
-import { MailHtmlFrame } from './MailHtmlFrame.js';
+import { MailHtmlFrame } from './LazyMailHtmlFrame.js';
 import { RedactableText } from './RedactableText.js';
 
 export interface FindingDetailProps {

@@ -10,7 +10,7 @@ import { FindingDetail } from './FindingDetail.js';
 import { FindingList } from './FindingList.js';
 import { filterFindings, NO_FILTER, searchIndex, type FindingFilter } from './filterFindings.js';
 import { ReviewFilters } from './ReviewFilters.js';
-import { takeFirstReviewPage } from './reviewListPreload.js';
+import { readyFirstReviewPage, REST_PAGE, takeFirstReviewPage } from './reviewListPreload.js';
 import { selectionInRecord, type TextSelection } from './selectionInRecord.js';
 import { useReviewKeys } from './useReviewKeys.js';
 
@@ -31,10 +31,13 @@ type Pending =
 export function ReviewScreen({ caseId }: { caseId: string }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
-  const [list, setList] = useState<ReviewList>();
+  // Opened at start-up, the first page is often here before the screen: shown in the first render.
+  const [ready] = useState(() => readyFirstReviewPage(caseId, currentLang()));
+  const early = useRef(ready);
+  const [list, setList] = useState<ReviewList | undefined>(ready);
   const [error, setError] = useState<Error>();
   const [filter, setFilter] = useState<FindingFilter>(NO_FILTER);
-  const [activeId, setActiveId] = useState<string | null>(null);
+  const [activeId, setActiveId] = useState<string | null>(ready?.rows[0]?.id ?? null);
   const [detail, setDetail] = useState<Detail>();
   const [html, setHtml] = useState<string | null | undefined>(undefined);
   const [pending, setPending] = useState<Pending | null>(null);
@@ -50,18 +53,26 @@ export function ReviewScreen({ caseId }: { caseId: string }) {
   const searchRef = useRef<HTMLInputElement>(null);
   const recordRef = useRef<HTMLDivElement>(null);
 
-  // The first rows come alone, so the list paints at once; the rest follows in one more call.
+  // The first rows come alone, so the list paints at once; the rest follows in pages: the list grows
+  // while it loads, and the engine answers the current finding's detail between two pages.
   useEffect(() => {
     let current = true;
     const lang = currentLang();
-    takeFirstReviewPage(api, caseId, lang)
+    const shown = early.current;
+    early.current = undefined;
+    (shown?.caseId === caseId ? Promise.resolve(shown) : takeFirstReviewPage(api, caseId, lang))
       .then(async (first) => {
         if (!current) return;
         setList(first);
         setActiveId((id) => id ?? first.rows[0]?.id ?? null);
-        if (first.rows.length >= first.total) return;
-        const rest = await api.review.list({ caseId, lang, offset: first.rows.length, limit: null });
-        if (current) setList((loaded) => loaded && { ...loaded, rows: [...loaded.rows, ...rest.rows] });
+        for (let offset = first.rows.length; offset < first.total; ) {
+          const page = await api.review.list({ caseId, lang, offset, limit: REST_PAGE });
+          if (!current) return;
+          offset += page.rows.length;
+          // A page with no rows: the list is shorter than it was (a new search); what came is all.
+          setList((loaded) => loaded && { ...loaded, rows: [...loaded.rows, ...page.rows], total: page.rows.length ? page.total : loaded.rows.length });
+          if (!page.rows.length) return;
+        }
       })
       .catch((err: Error) => current && setError(err));
     return () => {
@@ -70,8 +81,11 @@ export function ReviewScreen({ caseId }: { caseId: string }) {
   }, [api, caseId]);
 
   const rows = useMemo(() => list?.rows ?? [], [list]);
-  const index = useMemo(() => searchIndex(rows), [rows]);
-  const visible = useMemo(() => filterFindings(rows, index, filter), [rows, index, filter]);
+  // Filters are enabled once every page is here (ReviewFilters): until then the search index would
+  // be rebuilt for each page, and a filtered list would silently lack the findings still loading.
+  const loaded = !!list && rows.length >= list.total;
+  const index = useMemo(() => (loaded ? searchIndex(rows) : []), [rows, loaded]);
+  const visible = useMemo(() => (loaded ? filterFindings(rows, index, filter) : rows), [rows, index, filter, loaded]);
   const activeIndex = activeId === null ? -1 : visible.findIndex((r) => r.id === activeId);
 
   // The current row must always be one the officer can see.
@@ -203,11 +217,16 @@ export function ReviewScreen({ caseId }: { caseId: string }) {
       </h2>
       <div className="review-side">
         <ReviewFilters list={list} filter={filter} onChange={setFilter} searchRef={searchRef} disabled={!complete} />
+        {/* Announced once, when all is loaded: not at each page. */}
         <p className="review-counts" aria-live="polite">
-          {complete
-            ? t('review.counts', { shown: formatNumber(visible.length, lang), total: formatNumber(rows.length, lang), open: formatNumber(undecided, lang) })
-            : t('review.loadingRest', { loaded: formatNumber(rows.length, lang), total: formatNumber(list.total, lang) })}
+          {complete && t('review.counts', { shown: formatNumber(visible.length, lang), total: formatNumber(rows.length, lang), open: formatNumber(undecided, lang) })}
         </p>
+        {!complete && (
+          <p className="review-loading" data-testid="review-loading">
+            <progress max={list.total} value={rows.length} aria-label={t('review.loadingRest', { loaded: formatNumber(rows.length, lang), total: formatNumber(list.total, lang) })} />
+            <span>{t('review.loadingRest', { loaded: formatNumber(rows.length, lang), total: formatNumber(list.total, lang) })}</span>
+          </p>
+        )}
         <div className="bulk" role="group" aria-label={t('review.bulkLabel')}>
           <button type="button" className="small" disabled={!complete || !visible.length} onClick={() => setPending({ kind: 'include-many', ids: visibleIds })}>
             {t('review.includeShown', { count: visible.length })}

@@ -1,0 +1,14 @@
+import { lazy } from 'react';
+import { LazyPart } from '../../ui/Loading.js';
+
+// DOMPurify and the frame are a chunk of their own, loaded when an HTML mail is first shown.
+const Frame = lazy(() => import('./MailHtmlFrame.js').then((m) => ({ default: m.MailHtmlFrame })));
+
+/** `MailHtmlFrame`, loaded on first use. */
+export function MailHtmlFrame(props: { html: string; title: string }) {
+  return (
+    <LazyPart>
+      <Frame {...props} />
+    </LazyPart>
+  );
+}
