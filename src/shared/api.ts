@@ -460,6 +460,14 @@ export const apiContract = {
       z.object({ caseId: CaseIdSchema, findingId: FindingIdSchema, redactions: z.array(RedactionInputSchema).min(1).max(1000), lang: LangSchema }).strict(),
       FindingDetailSchema,
     ),
+    /**
+     * Take one redaction back (it belongs to this finding, or is case-wide and shown on it): the text
+     * appears in the copy again; the audit log records it. Returns the finding as it now stands.
+     */
+    unredact: method(
+      z.object({ caseId: CaseIdSchema, findingId: FindingIdSchema, redactionId: z.string().regex(/^\d{1,15}$/), reason: ReasonSchema.nullable().default(null), lang: LangSchema }).strict(),
+      FindingDetailSchema,
+    ),
     audit: method(caseRef, z.array(AuditEntrySchema)),
   },
   overview: {

@@ -26,6 +26,7 @@ export const API_METHODS = [
   'review.mailHtml',
   'review.decide',
   'review.redact',
+  'review.unredact',
   'review.audit',
   'overview.get',
   'register.get',

@@ -79,6 +79,13 @@ test('the whole job on the sample workspace: create a case, search, review, expo
   await review.redactSelection('Art. 15 Abs. 4 DSGVO: Name eines Mitarbeiters');
   await expect.poll(() => review.decision()).toBe('redact');
   await expect(review.record.locator('mark.redacted').first()).toHaveText('Max Agent');
+  // A redaction can be taken back (logged); then it is put on again for the rest of the flow.
+  await review.removeRedaction('Max Agent');
+  await expect(review.record.locator('mark.redacted')).toHaveCount(0);
+  await expect.poll(() => review.decision()).toBe('include');
+  await review.selectText('Max Agent');
+  await review.redactSelection('Art. 15 Abs. 4 DSGVO: Name eines Mitarbeiters');
+  await expect(review.record.locator('mark.redacted').first()).toHaveText('Max Agent');
 
   // x excludes, and asks why.
   await review.key('j');
@@ -154,5 +161,5 @@ test('the whole job on the sample workspace: create a case, search, review, expo
 
   // Every decision is in the case's audit log.
   const audit = await app.call('review.audit', { caseId });
-  expect(audit.map((e) => e.action)).toEqual(expect.arrayContaining(['case.created', 'search.recorded', 'finding.decided', 'finding.redacted', 'package.exported']));
+  expect(audit.map((e) => e.action)).toEqual(expect.arrayContaining(['case.created', 'search.recorded', 'finding.decided', 'finding.redacted', 'finding.unredacted', 'package.exported']));
 });

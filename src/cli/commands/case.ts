@@ -7,6 +7,7 @@ import { searchCase } from '../../core/cases/searchCase.js';
 import { addRedaction } from '../../core/review/addRedaction.js';
 import { decideFindings, resolveFindingId } from '../../core/review/decideFindings.js';
 import { loadReview } from '../../core/review/loadReview.js';
+import { removeRedaction } from '../../core/review/removeRedaction.js';
 import { ReviewError } from '../../core/review/reviewError.js';
 import { stateOf, type ReviewState } from '../../core/review/reviewTypes.js';
 import { CaseStatusSchema } from '../../core/store/caseRecord.js';
@@ -107,13 +108,19 @@ export function registerCaseCommands(program: Command, setExit: (code: number) =
     .option('--exclude <reason>', 'leave the finding(s) out, with the reason (goes into the internal report)')
     .option('--pending', 'set the finding(s) back to pending')
     .option('--redact <text...>', 'remove this text from the copy (every occurrence, ignoring case); without --finding: from the whole case')
-    .option('--reason <reason>', 'why the text is redacted, e.g. "Art. 15(4): third party"')
+    .option('--reason <reason>', 'why the text is redacted, e.g. "Art. 15(4): third party" (with --unredact: why it may be shown after all)')
+    .option('--unredact <redaction...>', 'take redaction(s) back, by the number `case show` prints; the text appears in the copy again')
     .option(...DB_OPTION)
-    .action(async (id: string, opts: DbOpts & { finding?: string[]; strong?: boolean; include?: boolean; exclude?: string; pending?: boolean; redact?: string[]; reason?: string }) => {
+    .action(async (id: string, opts: DbOpts & { finding?: string[]; strong?: boolean; include?: boolean; exclude?: string; pending?: boolean; redact?: string[]; unredact?: string[]; reason?: string }) => {
       const caseId = parseCaseId(id);
       const states = [opts.include && 'included', opts.exclude !== undefined && 'excluded', opts.pending && 'pending'].filter((s): s is ReviewState => Boolean(s));
       if (states.length > 1) throw new ReviewError('give only one of --include, --exclude and --pending');
-      if (!states.length && !opts.redact) throw new ReviewError('nothing to do: give --include, --exclude REASON, --pending or --redact TEXT --reason R');
+      if (!states.length && !opts.redact && !opts.unredact) throw new ReviewError('nothing to do: give --include, --exclude REASON, --pending, --redact TEXT --reason R or --unredact N');
+      if (opts.redact && opts.unredact) throw new ReviewError('give either --redact or --unredact, not both');
+      const unredact = (opts.unredact ?? []).map((n) => {
+        if (!/^\d+$/.test(n)) throw new ReviewError(`--unredact takes redaction numbers as \`case show\` prints them, not "${n}"`);
+        return Number(n);
+      });
       if (opts.redact && !opts.reason) throw new ReviewError('--redact needs --reason (e.g. "Art. 15(4): third party")');
       if (opts.strong && opts.finding) throw new ReviewError('give either --finding or --strong, not both');
       await withCaseStore(opts.db, (db) => {
@@ -128,6 +135,11 @@ export function registerCaseCommands(program: Command, setExit: (code: number) =
           if (!ids.length && !opts.strong) throw new ReviewError('name the finding(s) with --finding ID, or use --strong');
           const changed = decideFindings(db, caseId, ids, { state, reason: opts.exclude ?? null });
           say(`${changed} finding(s) set to ${state}`);
+        }
+        if (unredact.length && (opts.finding?.length ?? 0) > 1) throw new ReviewError('--unredact takes at most one --finding (the one the redaction belongs to)');
+        for (const n of unredact) {
+          const r = removeRedaction(db, caseId, n, { reason: opts.reason ?? null, ...(ids.length === 1 ? { findingId: ids[0]! } : {}) });
+          say(`redaction ${r.id} removed from ${r.findingId ?? 'the whole case'}`);
         }
         for (const text of opts.redact ?? []) {
           const targets: (string | null)[] = ids.length ? ids : [null];

@@ -9,6 +9,7 @@ export type AuditAction =
   | 'search.recorded'
   | 'finding.decided'
   | 'finding.redacted'
+  | 'finding.unredacted'
   | 'deadline.extended'
   | 'case.statusChanged'
   | 'package.exported';

@@ -56,6 +56,7 @@ function replayProblems(db: ReadonlyDb, caseId: CaseId, entries: readonly AuditE
     const d = e.detail;
     if (e.action === 'finding.decided') decided.set(String(d['finding']), { state: d['state'], reason: d['reason'] ?? null, seq: e.seq });
     if (e.action === 'finding.redacted') redacted.set(Number(d['redaction']), { finding: d['finding'] ?? null, reason: d['reason'], textSha256: d['textSha256'], seq: e.seq });
+    if (e.action === 'finding.unredacted') redacted.delete(Number(d['redaction']));
     if (e.action === 'deadline.extended') extension = { reason: d['reason'], seq: e.seq };
     if (e.action === 'case.statusChanged') status = { to: d['to'], seq: e.seq };
   }

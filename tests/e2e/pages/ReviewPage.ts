@@ -77,6 +77,11 @@ export class ReviewPage {
     await expect(dialog).toBeHidden();
   }
 
+  /** Take back the redaction of `text` from the detail pane's list of redactions. */
+  async removeRedaction(text: string): Promise<void> {
+    await this.detail.getByRole('button', { name: new RegExp(`(Schwärzung von „|redaction of “)${text}`) }).click();
+  }
+
   async redactSelection(reason?: string): Promise<void> {
     await this.page.keyboard.press('r');
     const dialog = this.page.getByRole('dialog', { name: /schwärzen|Redact text/ });

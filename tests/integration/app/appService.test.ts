@@ -91,6 +91,14 @@ describe('the application service over a real case store and the sample workspac
     expect(redacted.decision.state).toBe('redact');
     expect(redacted.marks.map((m) => m.field)).toContain('from');
     await expect(call('review.redact', { caseId, findingId: mail.id, redactions: [{ text: 'nicht im Text', reason: 'Art. 15(4)' }], lang: 'de' })).rejects.toThrow(/does not contain/);
+    // A redaction put on by mistake is taken back; the other one stays.
+    const mistaken = await call('review.redact', { caseId, findingId: mail.id, redactions: [{ text: 'Kunde', reason: 'Art. 15(4): versehentlich' }], lang: 'de' });
+    const wrong = mistaken.decision.redactions.find((r) => r.text === 'Kunde')!;
+    await expect(call('review.unredact', { caseId, findingId: list.rows.find((r) => r.id !== mail.id)!.id, redactionId: wrong.id, lang: 'de' })).rejects.toThrow(/has no redaction/);
+    const undone = await call('review.unredact', { caseId, findingId: mail.id, redactionId: wrong.id, reason: 'kein Dritter', lang: 'de' });
+    expect(undone.decision.redactions.map((r) => r.text)).toEqual(['max agent']);
+    expect(undone.decision.state).toBe('redact');
+    await expect(call('review.unredact', { caseId, findingId: mail.id, redactionId: wrong.id, lang: 'de' })).rejects.toThrow(/has no redaction/);
 
     const excluded = await call('review.decide', { caseId, findingIds: [list.rows[0]!.id], decision: 'exclude', reason: 'betrifft jemand anderen' });
     expect(excluded[0]).toMatchObject({ state: 'exclude', reason: 'betrifft jemand anderen' });
@@ -98,7 +106,7 @@ describe('the application service over a real case store and the sample workspac
     expect(rejected).toMatchObject({ ok: false, error: { name: 'InvalidInput' } });
 
     const audit = await call('review.audit', { caseId });
-    expect(audit.map((e) => e.action)).toEqual(['case.created', 'search.recorded', 'case.statusChanged', 'finding.redacted', 'finding.decided', 'finding.decided']);
+    expect(audit.map((e) => e.action)).toEqual(['case.created', 'search.recorded', 'case.statusChanged', 'finding.redacted', 'finding.decided', 'finding.redacted', 'finding.unredacted', 'finding.decided']);
     expect(audit.every((e) => e.actor === 'tester')).toBe(true);
     // The log keeps a hash of the redacted text, never the text.
     expect(JSON.stringify(audit)).not.toMatch(/max agent/i);

@@ -7,6 +7,7 @@ import { readAuditLog } from '../../review/auditLog.js';
 import { decideFindings } from '../../review/decideFindings.js';
 import { loadReview } from '../../review/loadReview.js';
 import { compileRedactions } from '../../review/redactText.js';
+import { removeRedaction } from '../../review/removeRedaction.js';
 import { redactionsFor } from '../../review/reviewTypes.js';
 import { CaseNotFoundError, getCase, parseCaseId, type CaseId, type CaseRecord } from '../../store/index.js';
 import { ConflictError, NotFoundError, type AppContext } from '../context.js';
@@ -110,6 +111,19 @@ export function reviewService(ctx: AppContext): AuskunftHandlers['review'] {
           if (!review.decisions.has(findingId)) decideFindings(ctx.db, stored.id, [findingId], { state: 'included', reason: null }, options());
         })
         .immediate();
+      return detail(stored, findingId, lang);
+    },
+
+    async unredact({ caseId, findingId, redactionId, reason, lang }) {
+      const stored = caseOf(caseId);
+      findingOf(stored.id, findingId);
+      const review = loadReview(ctx.db, stored.id);
+      const redaction = review.redactions.find((r) => String(r.id) === redactionId);
+      // Only a redaction this finding shows: its own or a case-wide one; a stale screen gets a conflict.
+      if (!redaction || (redaction.findingId !== null && redaction.findingId !== findingId)) {
+        throw new ConflictError(`finding ${findingId} has no redaction ${redactionId}`);
+      }
+      removeRedaction(ctx.db, stored.id, redaction.id, { ...options(), reason, findingId: redaction.findingId });
       return detail(stored, findingId, lang);
     },
 

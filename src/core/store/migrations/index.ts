@@ -2,6 +2,7 @@ import type { Migration } from '../migrate.js';
 import * as m001 from './001_initial.js';
 import * as m002 from './002_review.js';
 import * as m003 from './003_case_closed_at.js';
+import * as m004 from './004_redaction_ids.js';
 
 /** Every migration, in order. Append new ones; never reorder or remove. */
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004];

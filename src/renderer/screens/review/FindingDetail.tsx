@@ -15,6 +15,8 @@ export interface FindingDetailProps {
   readonly onRedactSelection: () => void;
   readonly onReset: () => void;
   readonly onAcceptSuggestions: (suggestions: RedactionSuggestion[]) => void;
+  /** Take a redaction back: its text appears in the copy again (logged). */
+  readonly onRemoveRedaction: (redaction: Redaction) => void;
 }
 
 /** One finding as the officer decides about it: what matched, the record by its type, redactions and suggestions. */
@@ -94,7 +96,16 @@ export function FindingDetail(props: FindingDetailProps) {
             {decision.redactions.map((r) => (
               <li key={r.id}>
                 <code>{r.text}</code> <span className="muted">— {r.reason}</span>
-                {r.caseWide && <span className="badge">{t('review.caseWide')}</span>}
+                {r.caseWide && <span className="badge">{t('review.caseWide')}</span>}{' '}
+                <button
+                  type="button"
+                  className="small"
+                  data-testid="remove-redaction"
+                  aria-label={t(r.caseWide ? 'review.unredactCaseWideLabel' : 'review.unredactLabel', { text: r.text })}
+                  onClick={() => props.onRemoveRedaction(r)}
+                >
+                  {t('review.unredact')}
+                </button>
               </li>
             ))}
           </ul>

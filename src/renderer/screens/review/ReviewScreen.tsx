@@ -159,6 +159,17 @@ export function ReviewScreen({ caseId }: { caseId: string }) {
     [api, caseId, applyDecisions],
   );
 
+  const removeRedaction = useCallback(
+    (findingId: string, redactionId: string) => {
+      api.review.unredact({ caseId, findingId, redactionId, reason: null, lang: currentLang() }).then((saved) => {
+        setError(undefined);
+        setDetail(saved);
+        applyDecisions([saved.decision]);
+      }, setError);
+    },
+    [api, caseId, applyDecisions],
+  );
+
   const acceptSuggestions = useCallback(
     (suggestions: readonly RedactionSuggestion[]) => {
       if (!detail) return;
@@ -252,6 +263,7 @@ export function ReviewScreen({ caseId }: { caseId: string }) {
             onRedactSelection={startRedaction}
             onReset={() => activeId && decide([activeId], 'open', null, false)}
             onAcceptSuggestions={acceptSuggestions}
+            onRemoveRedaction={(r) => removeRedaction(detail.finding.id, r.id)}
           />
         ) : (
           <p className="muted">{activeId ? t('common.loading') : t('review.nothingSelected')}</p>
