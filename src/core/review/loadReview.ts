@@ -9,12 +9,18 @@ interface DecisionRow {
   decided_at: string;
 }
 
-interface RedactionRow {
+/** A row of `redactions`, selected with REDACTION_COLUMNS. */
+export interface RedactionRow {
   id: number;
   finding_id: string | null;
   text: string;
   reason: string;
   created_at: string;
+}
+export const REDACTION_COLUMNS = 'id, finding_id, text, reason, created_at';
+
+export function redactionOf(row: RedactionRow): Redaction {
+  return { id: row.id, findingId: row.finding_id, text: row.text, reason: row.reason, createdAt: row.created_at };
 }
 
 /** Every decision and redaction of a case. */
@@ -27,8 +33,8 @@ export function loadReview(db: ReadonlyDb, caseId: CaseId): CaseReview {
     decisions.set(row.finding_id, { findingId: row.finding_id, state: row.state as ReviewState, reason: row.reason, decidedAt: row.decided_at });
   }
   const redactions: Redaction[] = db
-    .prepare<[string], RedactionRow>(`SELECT id, finding_id, text, reason, created_at FROM redactions WHERE case_id = ? ORDER BY id`)
+    .prepare<[string], RedactionRow>(`SELECT ${REDACTION_COLUMNS} FROM redactions WHERE case_id = ? ORDER BY id`)
     .all(caseId)
-    .map((row) => ({ id: row.id, findingId: row.finding_id, text: row.text, reason: row.reason, createdAt: row.created_at }));
+    .map(redactionOf);
   return { decisions, redactions };
 }

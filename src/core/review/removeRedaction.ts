@@ -2,16 +2,9 @@ import type { WritableDb } from '../store/db.js';
 import type { CaseId } from '../store/ids.js';
 import { auditAppender, textFingerprint } from './auditLog.js';
 import type { DecideOptions } from './decideFindings.js';
+import { REDACTION_COLUMNS, redactionOf, type RedactionRow } from './loadReview.js';
 import { ReviewError } from './reviewError.js';
 import type { Redaction } from './reviewTypes.js';
-
-interface RedactionRow {
-  id: number;
-  finding_id: string | null;
-  text: string;
-  reason: string;
-  created_at: string;
-}
 
 /**
  * Take a redaction back (a text redacted by mistake, or a third party who agreed to be named): the
@@ -33,7 +26,7 @@ export function removeRedaction(
   return db
     .transaction((): Redaction => {
       const row = db
-        .prepare<[number, string], RedactionRow>(`SELECT id, finding_id, text, reason, created_at FROM redactions WHERE id = ? AND case_id = ?`)
+        .prepare<[number, string], RedactionRow>(`SELECT ${REDACTION_COLUMNS} FROM redactions WHERE id = ? AND case_id = ?`)
         .get(redactionId, caseId);
       if (!row) throw new ReviewError(`case ${caseId} has no redaction ${redactionId}`);
       if (options.findingId !== undefined && row.finding_id !== options.findingId) {
@@ -43,7 +36,7 @@ export function removeRedaction(
       }
       db.prepare(`DELETE FROM redactions WHERE id = ? AND case_id = ?`).run(redactionId, caseId);
       audit(caseId, 'finding.unredacted', { redaction: row.id, finding: row.finding_id, reason, redactedFor: row.reason, textSha256: textFingerprint(row.text) }, now);
-      return { id: row.id, findingId: row.finding_id, text: row.text, reason: row.reason, createdAt: row.created_at };
+      return redactionOf(row);
     })
     .immediate();
 }

@@ -1,38 +1,20 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAppService, dispatchApiCall, memoryKeychain, type AppService } from '../../../src/core/app/index.js';
+import { dispatchApiCall, type AppService } from '../../../src/core/app/index.js';
 import type { ApiEvent, ApiInput, ApiMethodName, ApiOutput } from '../../../src/shared/api.js';
-
-const ROOT = join(import.meta.dirname, '..', '..', '..');
-const SUBJECT = { name: 'Jürgen Weiß', emails: ['j.weiss@beispiel-gmbh.de'], phones: ['0711 12345678'], customerIds: ['K-10442'], ips: ['203.0.113.77'], otherIds: [] };
+import { SAMPLE_SUBJECT as SUBJECT, callApi, copySampleWorkspace, startSampleApp } from './sampleApp.js';
 
 describe('the application service over a real case store and the sample workspace', () => {
   let dir: string;
   let app: AppService;
   let events: ApiEvent[];
   let now: Date;
-  const call = async <M extends ApiMethodName>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> => {
-    const result = await dispatchApiCall(app.handlers, method, input);
-    if (!result.ok) throw Object.assign(new Error(result.error.message), { name: result.error.name });
-    return result.value as ApiOutput<M>;
-  };
-  const start = () =>
-    createAppService({
-      dbFile: join(dir, 'data', 'cases.db'),
-      dbKey: 'integration-key',
-      workspacePath: join(dir, 'sample', 'auskunft.yaml'),
-      transport: 'http',
-      version: 'test',
-      actor: 'tester',
-      ports: { keychain: memoryKeychain(), emit: (e) => events.push(e), now: () => now },
-    });
+  const call = <M extends ApiMethodName>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> => callApi(app, method, input);
+  const start = () => startSampleApp(dir, { dbKey: 'integration-key', now: () => now, emit: (e) => events.push(e) });
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'auskunft-app-'));
-    cpSync(join(ROOT, 'assets', 'sample'), join(dir, 'sample'), { recursive: true });
-    cpSync(join(ROOT, 'assets', 'register'), join(dir, 'register'), { recursive: true });
+    dir = copySampleWorkspace('auskunft-app-');
     events = [];
     now = new Date('2026-02-10T10:00:00Z');
     app = start();

@@ -1,13 +1,10 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAppService, dispatchApiCall, memoryKeychain, type AppService } from '../../../src/core/app/index.js';
+import type { AppService } from '../../../src/core/app/index.js';
 import type { ApiInput, ApiMethodName, ApiOutput } from '../../../src/shared/api.js';
-
-const ROOT = join(import.meta.dirname, '..', '..', '..');
-const SUBJECT = { name: 'Jürgen Weiß', emails: ['j.weiss@beispiel-gmbh.de'], phones: ['0711 12345678'], customerIds: ['K-10442'], ips: ['203.0.113.77'], otherIds: [] };
+import { SAMPLE_SUBJECT as SUBJECT, callApi, copySampleWorkspace, sampleDbFile, startSampleApp } from './sampleApp.js';
 
 /**
  * Retention over a real, encrypted case store file: the period runs from when a case was answered or
@@ -17,22 +14,9 @@ describe('retention of finished cases', () => {
   let dir: string;
   let app: AppService;
   let now: Date;
-  const dbFile = () => join(dir, 'data', 'cases.db');
-  const call = async <M extends ApiMethodName>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> => {
-    const result = await dispatchApiCall(app.handlers, method, input);
-    if (!result.ok) throw Object.assign(new Error(result.error.message), { name: result.error.name });
-    return result.value as ApiOutput<M>;
-  };
-  const start = () =>
-    createAppService({
-      dbFile: dbFile(),
-      dbKey: 'retention-key',
-      workspacePath: join(dir, 'sample', 'auskunft.yaml'),
-      transport: 'http',
-      version: 'test',
-      actor: 'tester',
-      ports: { keychain: memoryKeychain(), emit: () => undefined, now: () => now },
-    });
+  const dbFile = () => sampleDbFile(dir);
+  const call = <M extends ApiMethodName>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> => callApi(app, method, input);
+  const start = () => startSampleApp(dir, { dbKey: 'retention-key', now: () => now });
   /** Restart the engine on another day, as the officer opening the app then would. */
   const restartOn = async (iso: string) => {
     await app.idle();
@@ -43,9 +27,7 @@ describe('retention of finished cases', () => {
   const caseIds = async () => (await call('cases.list', {})).map((c) => c.id);
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'auskunft-retention-'));
-    cpSync(join(ROOT, 'assets', 'sample'), join(dir, 'sample'), { recursive: true });
-    cpSync(join(ROOT, 'assets', 'register'), join(dir, 'register'), { recursive: true });
+    dir = copySampleWorkspace('auskunft-retention-');
     now = new Date('2026-02-10T10:00:00Z');
     app = start();
   });

@@ -1,15 +1,13 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { syntheticResult } from '../../../bench/review-list/syntheticFindings.js';
-import { createAppService, dispatchApiCall, memoryKeychain, type AppService } from '../../../src/core/app/index.js';
+import type { AppService } from '../../../src/core/app/index.js';
 import { forgetFindingSummaries } from '../../../src/core/app/review/findingSummaries.js';
 import { openCase } from '../../../src/core/cases/openCase.js';
 import { openCaseStore, recordSearchRun, type CaseId } from '../../../src/core/store/index.js';
 import type { ApiInput, ApiOutput, ApiMethodName } from '../../../src/shared/api.js';
+import { callApi, copySampleWorkspace, sampleDbFile, sampleWorkspacePath, startSampleApp } from './sampleApp.js';
 
-const ROOT = join(import.meta.dirname, '..', '..', '..');
 const SUBJECT = { name: 'Jürgen Weiß', emails: ['j.weiss@beispiel-gmbh.de'], phones: [], customerIds: [], ips: ['203.0.113.77'], otherIds: [] };
 
 /*
@@ -22,18 +20,12 @@ describe('review.list in pages', () => {
   let app: AppService;
   let big: CaseId;
   let small: CaseId;
-  const call = async <M extends ApiMethodName>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> => {
-    const result = await dispatchApiCall(app.handlers, method, input);
-    if (!result.ok) throw new Error(result.error.message);
-    return result.value as ApiOutput<M>;
-  };
+  const call = <M extends ApiMethodName>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> => callApi(app, method, input);
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'auskunft-pages-'));
-    cpSync(join(ROOT, 'assets', 'sample'), join(dir, 'sample'), { recursive: true });
-    cpSync(join(ROOT, 'assets', 'register'), join(dir, 'register'), { recursive: true });
-    const dbFile = join(dir, 'data', 'cases.db');
-    const workspacePath = join(dir, 'sample', 'auskunft.yaml');
+    dir = copySampleWorkspace('auskunft-pages-');
+    const dbFile = sampleDbFile(dir);
+    const workspacePath = sampleWorkspacePath(dir);
     const db = openCaseStore(dbFile, { key: 'pages' });
     const times = { startedAt: new Date(), finishedAt: new Date(), workspacePath };
     small = openCase(db, { receivedOn: '2026-01-05', subject: SUBJECT, workspacePath, identityVerification: 'knownContact: test' }).id;
@@ -44,14 +36,7 @@ describe('review.list in pages', () => {
     recordSearchRun(db, small, syntheticResult(SUBJECT, 57, 4), times);
     db.close();
     forgetFindingSummaries();
-    app = createAppService({
-      dbFile,
-      dbKey: 'pages',
-      workspacePath,
-      transport: 'http',
-      version: 'test',
-      ports: { keychain: memoryKeychain(), emit: () => undefined, now: () => new Date() },
-    });
+    app = startSampleApp(dir, { dbKey: 'pages' });
   });
   afterEach(() => {
     app.close();
