@@ -1,9 +1,9 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatchApiCall, type AppService } from '../../../src/core/app/index.js';
 import type { ApiEvent, ApiInput, ApiMethodName, ApiOutput } from '../../../src/shared/api.js';
-import { SAMPLE_SUBJECT as SUBJECT, callApi, copySampleWorkspace, startSampleApp } from './sampleApp.js';
+import { SAMPLE_SUBJECT as SUBJECT, callApi, copySampleWorkspace, searchedSampleCase, stopSampleApp, startSampleApp } from './sampleApp.js';
 
 describe('the application service over a real case store and the sample workspace', () => {
   let dir: string;
@@ -19,18 +19,8 @@ describe('the application service over a real case store and the sample workspac
     now = new Date('2026-02-10T10:00:00Z');
     app = start();
   });
-  afterEach(async () => {
-    await app.idle();
-    app.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  async function searchedCase(): Promise<string> {
-    const created = await call('cases.create', { receivedOn: '2026-01-31', subject: SUBJECT, identityVerification: { method: 'knownContact', note: '' } });
-    await call('search.start', { caseId: created.id });
-    await app.idle();
-    return created.id;
-  }
+  afterEach(() => stopSampleApp(app, dir));
+  const searchedCase = () => searchedSampleCase(app);
 
   it('computes deadlines and warnings, and extends with a drafted notice', async () => {
     const created = await call('cases.create', { receivedOn: '2026-01-31', subject: SUBJECT, identityVerification: { method: 'callback', note: 'Rückruf' } });

@@ -1,10 +1,10 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppService } from '../../../src/core/app/index.js';
 import type { ApiInput, ApiMethodName, ApiOutput } from '../../../src/shared/api.js';
-import { SAMPLE_SUBJECT as SUBJECT, callApi, copySampleWorkspace, sampleDbFile, startSampleApp } from './sampleApp.js';
+import { SAMPLE_SUBJECT as SUBJECT, callApi, copySampleWorkspace, searchedSampleCase, stopSampleApp, sampleDbFile, startSampleApp } from './sampleApp.js';
 
 /**
  * Retention over a real, encrypted case store file: the period runs from when a case was answered or
@@ -31,18 +31,8 @@ describe('retention of finished cases', () => {
     now = new Date('2026-02-10T10:00:00Z');
     app = start();
   });
-  afterEach(async () => {
-    await app.idle();
-    app.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  async function searchedCase(): Promise<string> {
-    const created = await call('cases.create', { receivedOn: '2026-01-31', subject: SUBJECT, identityVerification: { method: 'knownContact', note: '' } });
-    await call('search.start', { caseId: created.id });
-    await app.idle();
-    return created.id;
-  }
+  afterEach(() => stopSampleApp(app, dir));
+  const searchedCase = () => searchedSampleCase(app);
 
   it('purges a closed case on time even though it was worked on and audited after closing', async () => {
     const caseId = await searchedCase();

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAppService, dispatchApiCall, memoryKeychain, type AppService } from '../../../src/core/app/index.js';
@@ -39,4 +39,19 @@ export async function callApi<M extends ApiMethodName>(app: AppService, method: 
   const result = await dispatchApiCall(app.handlers, method, input);
   if (!result.ok) throw Object.assign(new Error(result.error.message), { name: result.error.name });
   return result.value as ApiOutput<M>;
+}
+
+/** A case for SAMPLE_SUBJECT received on 31 Jan 2026, searched to the end. */
+export async function searchedSampleCase(app: AppService): Promise<string> {
+  const created = await callApi(app, 'cases.create', { receivedOn: '2026-01-31', subject: SAMPLE_SUBJECT, identityVerification: { method: 'knownContact', note: '' } });
+  await callApi(app, 'search.start', { caseId: created.id });
+  await app.idle();
+  return created.id;
+}
+
+/** Lets running work finish, closes the store and removes the temp dir. */
+export async function stopSampleApp(app: AppService, dir: string): Promise<void> {
+  await app.idle();
+  app.close();
+  rmSync(dir, { recursive: true, force: true });
 }
