@@ -1,19 +1,21 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import type { Locator } from '../../shared/findings.js';
 import type { OriginalContext } from '../connectors/connector.js';
 import { caseDeadline } from '../cases/extendDeadline.js';
 import type { Lang } from '../register/localizedText.js';
 import { auditAppender, readAuditLog } from '../review/auditLog.js';
 import { loadReview } from '../review/loadReview.js';
-import { redactionsFor } from '../review/reviewTypes.js';
+import { redactionsFor, type CaseReview } from '../review/reviewTypes.js';
 import { verifyAuditLog } from '../review/verifyAuditLog.js';
 import { environmentSecrets } from '../search/secrets.js';
 import type { WritableDb } from '../store/db.js';
 import { CaseNotFoundError } from '../store/errors.js';
 import { getCase } from '../store/getCase.js';
-import type { CaseId } from '../store/ids.js';
-import { latestSearchRun } from '../store/latestSearchRun.js';
+import type { CaseId, RunId } from '../store/ids.js';
+import { findingKeysOfRun, findingsByKeys, type FindingKeyRow } from '../store/findingBatches.js';
+import { latestSearchRunWithoutFindings } from '../store/latestSearchRun.js';
 import { loadWorkspace } from '../workspace/loadWorkspace.js';
 import { writeAesZip } from './aesZip.js';
 import { DATA_JSON_FILE, writeDataJson } from './dataJson.js';
@@ -25,7 +27,19 @@ import { buildManifest, INTERNAL_DIR, MANIFEST_FILE } from './manifest.js';
 import { writePackageFiles, type FileSource } from './packageFiles.js';
 import { writeDirectoryAtomically } from './packageDir.js';
 import { packageTexts } from './packageTexts.js';
-import { buildResponsePackage, type PackageItem, type ResponsePackage } from './responsePackage.js';
+import {
+  buildPackageHead,
+  itemBatches,
+  planItems,
+  redactItem,
+  redactionSummary,
+  type FindingPlace,
+  type ItemKind,
+  type ItemSlot,
+  type PackageItem,
+  type ResponsePackage,
+  type StreamedPackage,
+} from './responsePackage.js';
 
 /**
  * A ZIP password shorter than this is refused: the archive travels by mail or on a stick, and its
@@ -77,24 +91,27 @@ export async function exportCasePackage(db: WritableDb, caseId: CaseId, options:
   }
   const c = getCase(db, caseId);
   if (!c) throw new CaseNotFoundError(caseId);
-  const run = latestSearchRun(db, caseId);
+  const run = latestSearchRunWithoutFindings(db, caseId);
   if (!run) throw new ExportError(`case ${caseId} has not been searched yet; run \`auskunft case search ${caseId}\` first`);
   const workspace = loadWorkspace(run.workspacePath);
-  const review = loadReview(db, caseId);
+  const review = withoutIncluded(loadReview(db, caseId));
   const deadline = caseDeadline(db, caseId);
   const texts = packageTexts(options.lang);
 
-  const draft = buildResponsePackage({
-    caseId,
-    subject: c.subject,
-    deadline,
-    controller: workspace.controller,
-    register: workspace.register,
-    result: run.result,
-    review,
-    lang: options.lang,
-    now,
-  });
+  // The package is planned from the findings without their content; the records are read from the
+  // case store batch by batch by each writer, so memory does not grow with the size of the copy.
+  const planned = planFindings(db, caseId, run.id);
+  const slots = planItems(planned.included, run.result.sources);
+  planned.included.length = 0;
+  const head = buildPackageHead(
+    { caseId, subject: c.subject, deadline, controller: workspace.controller, register: workspace.register, sources: run.result.sources, lang: options.lang, now },
+    slots,
+  );
+  const sourceType = new Map(run.result.sources.map((s) => [s.id, s.type]));
+  const draftItems = (batch: readonly ItemSlot[]): PackageItem[] => {
+    const findings = findingsByKeys(db, batch.map((slot) => slot.key));
+    return batch.map((slot, i) => redactItem(findings[i]!, slot.no, sourceType.get(slot.source) ?? 'unknown', review, texts.placeholder));
+  };
   const sources = new Map<string, FileSource>(workspace.sources.map((s) => [s.config.id, s]));
   const context = (sourceId: string): OriginalContext => ({
     signal: new AbortController().signal,
@@ -107,9 +124,16 @@ export async function exportCasePackage(db: WritableDb, caseId: CaseId, options:
 
   const written = await writeDirectoryAtomically(dir, async (temp) => {
     step('files');
+    // What the records' own redactions say, kept for the redacted ones only, for the summary.
+    const draftRedacted = new Map<number, readonly string[]>();
     const files = await writePackageFiles({
       packageDir: temp,
-      items: draft.items,
+      batches: (function* () {
+        for (const batch of itemBatches({ items: draftItems }, slots, ITEM_BATCH)) {
+          for (const item of batch) if (item.redacted) draftRedacted.set(item.no, item.redactionReasons);
+          yield batch;
+        }
+      })(),
       sources,
       context,
       resolveWorkspacePath: (path) => resolve(workspace.dir, path),
@@ -117,13 +141,26 @@ export async function exportCasePackage(db: WritableDb, caseId: CaseId, options:
       itemRedactions: (item) => redactionsFor(review, item.id).filter((r) => r.findingId !== null),
       lang: options.lang,
     });
-    const pkg = withFiles(draft, files);
+    const redactions = redactionSummary(
+      slots.map((slot) => {
+        const reasons = draftRedacted.get(slot.no);
+        return finalRedaction(reasons !== undefined, reasons ?? [], files.get(slot.no));
+      }),
+    );
+    draftRedacted.clear();
+    const pkgHead: Omit<ResponsePackage, 'items'> = { ...head, redactions };
+    const pkg: StreamedPackage = {
+      ...pkgHead,
+      slots,
+      itemFiles: files,
+      items: (batch) => draftItems(batch).map((item) => withFiles(item, files.get(item.no))),
+    };
 
     step('pdf');
     const pdfFile = texts.pdfName;
     const pages = await writeLetterPdf(join(temp, pdfFile), pkg);
     step('json');
-    await writeDataJson(join(temp, DATA_JSON_FILE), pkg);
+    await writeDataJson(join(temp, DATA_JSON_FILE), pkgHead, itemBatches(pkg, slots, ITEM_BATCH));
 
     step('manifest');
     const manifest = await buildManifest(temp, now);
@@ -144,12 +181,13 @@ export async function exportCasePackage(db: WritableDb, caseId: CaseId, options:
     const report = buildInternalReport({
       pkg,
       run,
+      findings: { included: planned.includedByStrength, others: findingsByKeys(db, planned.others) },
       review,
       deadline,
       subjectName: c.subjectName,
       audit,
       auditEntries: readAuditLog(db, caseId),
-      originalsUnavailable: [...files].filter(([, f]) => f.originalMissing).map(([no]) => ({ item: no, finding: pkg.items[no - 1]?.id ?? '' })),
+      originalsUnavailable: [...files].filter(([, f]) => f.originalMissing).map(([no]) => ({ item: no, finding: slots[no - 1]?.id ?? '' })),
       pdf: { file: pdfFile, pages },
       manifestSha256,
       zip,
@@ -168,7 +206,7 @@ export async function exportCasePackage(db: WritableDb, caseId: CaseId, options:
     audit(
       caseId,
       'package.exported',
-      { dir, lang: options.lang, items: written.pkg.items.length, manifestSha256: written.manifestSha256, zipSha256: written.zip?.sha256 ?? null },
+      { dir, lang: options.lang, items: written.pkg.slots.length, manifestSha256: written.manifestSha256, zipSha256: written.zip?.sha256 ?? null },
       now,
     );
   }).immediate();
@@ -176,7 +214,7 @@ export async function exportCasePackage(db: WritableDb, caseId: CaseId, options:
   const { counts } = written.report;
   return {
     dir,
-    items: written.pkg.items.length,
+    items: written.pkg.slots.length,
     pages: written.pages,
     files: written.report.files.shipped,
     withheld: written.report.files.withheld.length,
@@ -190,22 +228,70 @@ export async function exportCasePackage(db: WritableDb, caseId: CaseId, options:
   };
 }
 
-/** The package with each item's files, and items whose original turned out to hold redacted text marked as redacted. */
-function withFiles(pkg: ResponsePackage, files: ReadonlyMap<number, { files: PackageItem['files']; withheld: PackageItem['withheld']; redactedBy: string[] }>): ResponsePackage {
-  const items = pkg.items.map((item): PackageItem => {
-    const f = files.get(item.no);
-    if (!f) return item;
-    const redactedBy = f.redactedBy.filter((r) => !item.redactionReasons.includes(r));
-    return {
-      ...item,
-      files: f.files,
-      withheld: f.withheld,
-      redacted: item.redacted || f.redactedBy.length > 0,
-      redactionReasons: [...item.redactionReasons, ...redactedBy],
-    };
-  });
-  const redacted = items.filter((i) => i.redacted);
-  return { ...pkg, items, redactions: { records: redacted.length, reasons: [...new Set(redacted.flatMap((i) => i.redactionReasons))] } };
+/** Records read from the case store at once by the files and data.json writers. */
+const ITEM_BATCH = 100;
+
+type ItemFilesResult = { files: PackageItem['files']; withheld: PackageItem['withheld']; redactedBy: string[] };
+
+/** An item with its files, and marked as redacted when its original turned out to hold redacted text. */
+function withFiles(item: PackageItem, f: ItemFilesResult | undefined): PackageItem {
+  if (!f) return item;
+  const { redacted, redactionReasons } = finalRedaction(item.redacted, item.redactionReasons, f);
+  return { ...item, files: f.files, withheld: f.withheld, redacted, redactionReasons };
+}
+
+/** Whether an item is redacted, and why, once its files are written. */
+function finalRedaction(redacted: boolean, reasons: readonly string[], f: ItemFilesResult | undefined): { redacted: boolean; redactionReasons: string[] } {
+  if (!f) return { redacted, redactionReasons: [...reasons] };
+  const more = f.redactedBy.filter((r) => !reasons.includes(r));
+  return { redacted: redacted || f.redactedBy.length > 0, redactionReasons: [...reasons, ...more] };
+}
+
+/** The review with the decisions the export needs: those of the findings not included (the others are planned from the store). */
+function withoutIncluded(review: CaseReview): CaseReview {
+  return { decisions: new Map([...review.decisions].filter(([, d]) => d.state !== 'included')), redactions: review.redactions };
+}
+
+interface PlannedFindings {
+  /** The included findings, to plan the copy with. */
+  readonly included: FindingPlace[];
+  readonly includedByStrength: { strong: number; weak: number };
+  /** The keys of the findings not included, for the internal report. */
+  readonly others: number[];
+}
+
+/** The run's findings without their content, split into the included ones and the others. */
+function planFindings(db: WritableDb, caseId: CaseId, runId: RunId): PlannedFindings {
+  // Findings of one source share their activities and categories: one array each, not one per finding.
+  const shared = new Map<string, readonly string[]>();
+  const list = (json: string) => {
+    let value = shared.get(json);
+    if (value === undefined) shared.set(json, (value = JSON.parse(json) as string[]));
+    return value;
+  };
+  const planned: PlannedFindings = { included: [], includedByStrength: { strong: 0, weak: 0 }, others: [] };
+  for (const row of findingKeysOfRun(db, caseId, runId)) {
+    if (row.state !== 'included') {
+      planned.others.push(row.key);
+      continue;
+    }
+    planned.includedByStrength[row.strength === 'weak' ? 'weak' : 'strong']++;
+    planned.included.push(placeOf(row, list));
+  }
+  return planned;
+}
+
+function placeOf(row: FindingKeyRow, list: (json: string) => readonly string[]): FindingPlace {
+  return {
+    key: row.key,
+    id: row.finding_id,
+    source: row.source_id,
+    kind: (row.kind ?? 'record') as ItemKind,
+    locator: JSON.parse(row.locator_json) as Locator,
+    date: row.date,
+    activities: list(row.activities_json),
+    categories: list(row.categories_json),
+  };
 }
 
 function sha256(data: string | Buffer): string {

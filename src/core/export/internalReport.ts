@@ -6,7 +6,7 @@ import { stateOf, type CaseReview } from '../review/reviewTypes.js';
 import type { AuditVerification } from '../review/verifyAuditLog.js';
 import type { CaseId } from '../store/ids.js';
 import type { SearchRunRecord } from '../store/searchRunRecord.js';
-import type { ResponsePackage } from './responsePackage.js';
+import type { StreamedPackage } from './responsePackage.js';
 
 export const INTERNAL_REPORT_JSON = 'Bericht-intern.json';
 export const INTERNAL_REPORT_PDF = 'Bericht-intern.pdf';
@@ -77,8 +77,13 @@ export interface InternalReport {
 }
 
 export interface InternalReportInput {
-  readonly pkg: ResponsePackage;
-  readonly run: SearchRunRecord & { readonly result: SearchResult };
+  readonly pkg: Omit<StreamedPackage, 'items'>;
+  readonly run: SearchRunRecord & { readonly result: Omit<SearchResult, 'findings'> };
+  /**
+   * The run's findings: the included ones only counted by strength (they are the package), the others
+   * in full, in the order of the run, with their decisions in `review`.
+   */
+  readonly findings: { readonly included: { readonly strong: number; readonly weak: number }; readonly others: readonly Finding[] };
   readonly review: CaseReview;
   readonly deadline: ResponseDeadline;
   readonly subjectName: string | null;
@@ -93,7 +98,8 @@ export interface InternalReportInput {
 
 export function buildInternalReport(input: InternalReportInput): InternalReport {
   const { pkg, run, review } = input;
-  const findings = run.result.findings;
+  const findings = input.findings.others;
+  const included = input.findings.included;
   const state = (f: Finding) => stateOf(review, f.id);
   const pending = findings.filter((f) => state(f) === 'pending');
   const entries = input.auditEntries;
@@ -116,10 +122,10 @@ export function buildInternalReport(input: InternalReportInput): InternalReport 
       warningExcerpt: s.warnings.slice(0, MAX_WARNINGS_PER_SOURCE).map((w) => ({ locator: w.locator, message: w.message, uncovered: w.uncovered ?? false })),
     })),
     counts: {
-      found: findings.length,
-      strong: findings.filter((f) => f.strength === 'strong').length,
-      weak: findings.filter((f) => f.strength === 'weak').length,
-      included: findings.filter((f) => state(f) === 'included').length,
+      found: included.strong + included.weak + findings.length,
+      strong: included.strong + findings.filter((f) => f.strength === 'strong').length,
+      weak: included.weak + findings.filter((f) => f.strength === 'weak').length,
+      included: included.strong + included.weak + findings.filter((f) => state(f) === 'included').length,
       excluded: findings.filter((f) => state(f) === 'excluded').length,
       pending: pending.length,
       pendingWeak: pending.filter((f) => f.strength === 'weak').length,
@@ -131,11 +137,11 @@ export function buildInternalReport(input: InternalReportInput): InternalReport 
     heldForReview: pending.map((f) => ({ finding: f.id, source: f.source, strength: f.strength, title: f.title, locator: f.locator, matchedBy: [...new Set(f.matches.map((m) => m.type))] })),
     redactions: review.redactions.map((r) => ({ id: r.id, finding: r.findingId, reason: r.reason, length: r.text.length, textSha256: textFingerprint(r.text) })),
     files: {
-      shipped: pkg.items.reduce((n, i) => n + i.files.length, 0),
-      withheld: pkg.items.flatMap((i) => i.withheld.map((w) => ({ item: i.no, name: w.name, reason: w.reason }))),
+      shipped: [...pkg.itemFiles.values()].reduce((n, i) => n + i.files.length, 0),
+      withheld: pkg.slots.flatMap((s) => (pkg.itemFiles.get(s.no)?.withheld ?? []).map((w) => ({ item: s.no, name: w.name, reason: w.reason }))),
       originalsUnavailable: [...input.originalsUnavailable],
     },
-    package: { lang: pkg.lang, items: pkg.items.length, pdf: input.pdf, manifestSha256: input.manifestSha256, zip: input.zip },
+    package: { lang: pkg.lang, items: pkg.slots.length, pdf: input.pdf, manifestSha256: input.manifestSha256, zip: input.zip },
     audit: {
       entries: entries.length,
       head: input.audit.head,

@@ -2,7 +2,7 @@ import type { Locator } from '../../shared/findings.js';
 import type { Lang } from '../register/localizedText.js';
 import { formatDate, formatDateTime, packageTexts, SOURCE_KIND_NAMES, type PackageTexts } from './packageTexts.js';
 import { PdfWriter } from './pdfWriter.js';
-import { ITEM_KIND_ORDER, type ItemKind, type PackageActivity, type PackageItem, type ResponsePackage } from './responsePackage.js';
+import { ITEM_KIND_ORDER, itemBatches, type ItemKind, type ItemSlot, type PackageActivity, type PackageItem, type StreamedPackage } from './responsePackage.js';
 
 /** Call lists with more columns than this are printed record by record: a wider table would be unreadable on A4. */
 const MAX_TABLE_COLUMNS = 7;
@@ -20,7 +20,7 @@ interface TocEntry {
  * included records it is the "no data" letter: the confirmation that no data is processed, the
  * activities without a local copy, and the rights. Returns the number of pages.
  */
-export async function writeLetterPdf(file: string, pkg: ResponsePackage): Promise<number> {
+export async function writeLetterPdf(file: string, pkg: StreamedPackage): Promise<number> {
   const t = packageTexts(pkg.lang);
   const pdf = new PdfWriter(file, {
     lang: pkg.lang === 'de' ? 'de-DE' : 'en-GB',
@@ -35,13 +35,13 @@ export async function writeLetterPdf(file: string, pkg: ResponsePackage): Promis
   }
 }
 
-async function writeLetter(pdf: PdfWriter, pkg: ResponsePackage, t: PackageTexts): Promise<number> {
+async function writeLetter(pdf: PdfWriter, pkg: StreamedPackage, t: PackageTexts): Promise<number> {
   pdf.setFooter((page, total) => t.footer(pkg.case.reference, page, total));
 
   // The table of contents is planned before anything is written, so it can stand right after the
   // letter; each section records its page as it is written, and the numbers are filled in at the end.
   const registerOnly = pkg.activities.filter((a) => a.items.length === 0);
-  const kinds = ITEM_KIND_ORDER.filter((k) => pkg.items.some((i) => i.kind === k));
+  const kinds = ITEM_KIND_ORDER.filter((k) => pkg.slots.some((i) => i.kind === k));
   const activitySections = pkg.dataProcessed ? pkg.activities : registerOnly;
   const toc: TocEntry[] = [
     { title: t.letterHeading, level: 1, destination: 'letter' },
@@ -93,7 +93,7 @@ async function writeLetter(pdf: PdfWriter, pkg: ResponsePackage, t: PackageTexts
     pdf.paragraph(t.copyIntro);
     for (const kind of kinds) {
       mark(`kind-${kind}`, pdf.heading(2, t.kindHeadings[kind] ?? kind, `kind-${kind}`));
-      await writeKind(pdf, kind, pkg.items.filter((i) => i.kind === kind), pkg, t);
+      await writeKind(pdf, kind, pkg.slots.filter((i) => i.kind === kind), pkg, t);
     }
     pdf.end(pdf.structure);
   }
@@ -108,7 +108,7 @@ async function writeLetter(pdf: PdfWriter, pkg: ResponsePackage, t: PackageTexts
   return pdf.finish();
 }
 
-function writeLetterSection(pdf: PdfWriter, pkg: ResponsePackage, t: PackageTexts): number {
+function writeLetterSection(pdf: PdfWriter, pkg: StreamedPackage, t: PackageTexts): number {
   const c = pkg.controller;
   const lang = pkg.lang;
   pdf.begin('Sect');
@@ -140,7 +140,8 @@ function writeLetterSection(pdf: PdfWriter, pkg: ResponsePackage, t: PackageText
     pdf.paragraph(t.extensionSentence(formatDate(pkg.case.deadline.extendedDue, lang), pkg.case.deadline.extensionReason));
   }
   if (pkg.redactions.records > 0) pdf.paragraph(t.redactionSentence(pkg.redactions.records, pkg.redactions.reasons.join('; ')));
-  const withheld = pkg.items.reduce((n, i) => n + i.withheld.filter((w) => w.reason === t.withheldFile).length, 0);
+  let withheld = 0;
+  for (const f of pkg.itemFiles.values()) withheld += f.withheld.filter((w) => w.reason === t.withheldFile).length;
   if (withheld > 0) pdf.paragraph(t.withheldSentence(withheld));
   pdf.paragraph(t.questions(c.email, c.dpo ? [c.dpo.name, c.dpo.email].filter(Boolean).join(', ') : null), { gapAfter: 1 });
   pdf.paragraph(t.closing, { gapAfter: 0.2 });
@@ -149,7 +150,7 @@ function writeLetterSection(pdf: PdfWriter, pkg: ResponsePackage, t: PackageText
   return page;
 }
 
-function writeOverview(pdf: PdfWriter, pkg: ResponsePackage, t: PackageTexts): number {
+function writeOverview(pdf: PdfWriter, pkg: StreamedPackage, t: PackageTexts): number {
   pdf.begin('Sect');
   const page = pdf.heading(1, t.overviewHeading, 'overview');
   pdf.paragraph(t.overviewIntro);
@@ -189,7 +190,7 @@ function writeActivity(pdf: PdfWriter, a: PackageActivity, t: PackageTexts, dest
   return page;
 }
 
-function writeRights(pdf: PdfWriter, pkg: ResponsePackage, t: PackageTexts, destination: string): number {
+function writeRights(pdf: PdfWriter, pkg: StreamedPackage, t: PackageTexts, destination: string): number {
   pdf.begin('Sect');
   const page = pdf.heading(1, t.rightsHeading, destination);
   for (const right of t.rights) pdf.labelled(right.title, right.text);
@@ -203,25 +204,30 @@ function writeRights(pdf: PdfWriter, pkg: ResponsePackage, t: PackageTexts, dest
 
 /** Rows per table chunk of a call list or log, between which the output is flushed (PdfWriter.breathe). */
 const TABLE_CHUNK_ROWS = 200;
+/** Records read from the case store at once for the copy: only one batch of record data is in memory. */
+const ITEM_BATCH = 10;
 
-async function writeKind(pdf: PdfWriter, kind: ItemKind, items: readonly PackageItem[], pkg: ResponsePackage, t: PackageTexts): Promise<void> {
+async function writeKind(pdf: PdfWriter, kind: ItemKind, slots: readonly ItemSlot[], pkg: StreamedPackage, t: PackageTexts): Promise<void> {
   const outer = pdf.structure;
   pdf.begin('Sect');
   const activityName = new Map(pkg.activities.map((a) => [a.id, a.name]));
   if (kind === 'call' || kind === 'logline') {
     // One table per source: the rows of one call list or log share their columns.
-    for (const source of [...new Set(items.map((i) => i.source.id))]) {
-      const rows = items.filter((i) => i.source.id === source);
-      for (let at = 0; at < rows.length; at += TABLE_CHUNK_ROWS) {
-        const chunk = rows.slice(at, at + TABLE_CHUNK_ROWS);
-        writeRecordTable(pdf, kind, chunk, pkg.lang, t, activityName, at === 0);
+    for (const source of [...new Set(slots.map((i) => i.source))]) {
+      const rows = slots.filter((i) => i.source === source);
+      let first = true;
+      for (const chunk of itemBatches(pkg, rows, TABLE_CHUNK_ROWS)) {
+        writeRecordTable(pdf, kind, chunk, pkg.lang, t, activityName, first);
+        first = false;
         await pdf.breathe(chunk.length);
       }
     }
   } else {
-    for (const item of items) {
-      writeItem(pdf, item, pkg.lang, t, activityName);
-      await pdf.breathe();
+    for (const batch of itemBatches(pkg, slots, ITEM_BATCH)) {
+      for (const item of batch) {
+        writeItem(pdf, item, pkg.lang, t, activityName);
+        await pdf.breathe();
+      }
     }
   }
   pdf.end(pdf.structure, outer);

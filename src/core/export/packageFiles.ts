@@ -29,7 +29,8 @@ export interface FileSource {
 
 export interface FilesInput {
   readonly packageDir: string;
-  readonly items: readonly PackageItem[];
+  /** The items in batches: the caller reads each batch from the case store when it is needed. */
+  readonly batches: Iterable<readonly PackageItem[]>;
   readonly sources: ReadonlyMap<string, FileSource>;
   readonly context: (sourceId: string) => OriginalContext;
   /** Resolves a call recording's path, which is relative to the workspace. */
@@ -61,22 +62,24 @@ export async function writePackageFiles(input: FilesInput): Promise<Map<number, 
   await mkdir(filesDir, { recursive: true, mode: 0o700 });
   const texts = packageTexts(input.lang);
   const out = new Map<number, ItemFiles>();
-  let next = 0;
   let failed = false;
-  const worker = async () => {
-    // After one failure the others stop too: a server that refused the password must not be asked
-    // again for every remaining message (repeated failed logins can lock the account).
-    while (!failed && next < input.items.length) {
-      const item = input.items[next++]!;
-      try {
-        out.set(item.no, await writeItemFiles(item, filesDir, input, texts));
-      } catch (err) {
-        failed = true;
-        throw err;
+  for (const items of input.batches) {
+    let next = 0;
+    const worker = async () => {
+      // After one failure the others stop too: a server that refused the password must not be asked
+      // again for every remaining message (repeated failed logins can lock the account).
+      while (!failed && next < items.length) {
+        const item = items[next++]!;
+        try {
+          out.set(item.no, await writeItemFiles(item, filesDir, input, texts));
+        } catch (err) {
+          failed = true;
+          throw err;
+        }
       }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENT_ITEMS, input.items.length) }, worker));
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENT_ITEMS, items.length) }, worker));
+  }
   return out;
 }
 
@@ -167,8 +170,12 @@ async function writeItemFiles(item: PackageItem, filesDir: string, input: FilesI
       }
     }
   }
-  return { files, withheld, redactedBy, originalMissing };
+  // Kept for every item to the end of the export: the usual empty lists are one shared list, not one each.
+  return { files, withheld: withheld.length ? withheld : NONE, redactedBy: redactedBy.length ? redactedBy : NONE, originalMissing };
 }
+
+/** An empty list shared by the items that have nothing to list; frozen, so nobody adds to it. */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
 
 /** Kinds of record whose source may hold an original: a message, a document, a helpdesk's ticket record. */
 const ORIGINAL_KINDS: ReadonlySet<string> = new Set(['mail', 'document', 'ticket']);

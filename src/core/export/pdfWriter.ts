@@ -78,6 +78,13 @@ export class PdfWriter {
   private records = 0;
   private lastTurn = Date.now();
   private readonly deferred: DeferredText[] = [];
+  /** The parent tree's keys below this one are compacted or waiting in `pendingTreeKeys`. */
+  private scannedTreeKeys = 0;
+  private pendingTreeKeys: number[] = [];
+  /** Pages of the page tree before this index are written and released (releaseWrittenPages). */
+  private releasedPages = 0;
+  /** The page at whose start compactParentTree() and releaseWrittenPages() last ran. */
+  private tidiedAtPage = -1;
   private readonly footerFont: PdfkitFont;
   private footer?: (page: number, total: number) => string;
 
@@ -438,6 +445,12 @@ export class PdfWriter {
         font.seenWords = Object.create(null) as Record<string, number>;
       }
     }
+    // Once per page: what a page leaves behind can only be let go of after it is written.
+    if (this.pageIndex !== this.tidiedAtPage) {
+      this.tidiedAtPage = this.pageIndex;
+      this.compactParentTree();
+      this.releaseWrittenPages();
+    }
     this.sink.check();
     const stream = this.doc as unknown as { readableLength: number };
     while (stream.readableLength > MAX_BUFFERED_OUTPUT_BYTES) await nextTurn();
@@ -447,6 +460,85 @@ export class PdfWriter {
       this.lastTurn = Date.now();
     }
   }
+
+  /**
+   * Let each written page's dictionary go. pdfkit lists every page in the page tree (`Kids`) with
+   * its dictionary, resources and content reference to the end of the document, only to print
+   * "n 0 R" there and for outline entries: about 1 KB per page. A written page keeps a bare
+   * reference with the same number and its MediaBox, which outline entries read; the PDF is byte
+   * for byte the same.
+   */
+  private releaseWrittenPages(): void {
+    const kids = (this.doc as unknown as { _root: { data: { Pages: { data: { Kids: (PdfkitRef & { offset?: number })[] } } } } })._root.data.Pages.data.Kids;
+    while (this.releasedPages < kids.length) {
+      const page = kids[this.releasedPages]!;
+      // finalize() sets the offset once the page is written; the last pages are still being drawn.
+      if (page.offset === undefined) break;
+      // An outline entry (bookmark) reads the page's size.
+      const bare = bareRef(page) as { data?: unknown };
+      bare.data = { MediaBox: (page.data as { MediaBox?: unknown }).MediaBox };
+      kids[this.releasedPages++] = bare as PdfkitRef;
+    }
+  }
+
+  /**
+   * Replace the parent tree's list of each finished page by its text. pdfkit keeps, per page, one
+   * reference per marked content (about 45 per page of the copy) to the end of the document, only
+   * to print "[n 0 R m 0 R …]" there: 90,000 objects at 5,000 records, the part of the heap that
+   * still grew with the copy. Once every element with content on a page is written
+   * (releaseWrittenStructure), the list can only be printed; it is printed now, the same way
+   * pdfkit would (PDFObject.convert of an array of references), and kept as one string.
+   */
+  private compactParentTree(): void {
+    const root = (this.doc as unknown as { _root: { data: { StructTreeRoot?: { data: { ParentTree: { _items: Record<number, unknown> }; ParentTreeNextKey: number } } } } })._root.data
+      .StructTreeRoot;
+    if (!root) return;
+    const items = root.data.ParentTree._items;
+    const current = (this.doc.page as unknown as { dictionary: PdfkitRef }).dictionary.data.StructParents;
+    // Keys are handed out in order; the current page's list may still grow, and keys after it belong to it.
+    while (this.scannedTreeKeys < root.data.ParentTreeNextKey && this.scannedTreeKeys !== current) this.pendingTreeKeys.push(this.scannedTreeKeys++);
+    if (this.pendingTreeKeys.length === 0) return;
+    this.pendingTreeKeys = this.pendingTreeKeys.filter((key) => {
+      const slots = items[key];
+      if (!Array.isArray(slots)) return false;
+      const text: string[] = [];
+      for (let i = 0; i < slots.length; i++) {
+        const slot = (slots as unknown[])[i];
+        if (!isWrittenRef(slot)) return true;
+        text.push(`${slot.id} ${slot.gen} R`);
+      }
+      items[key] = printedRef(`[${text.join(' ')}]`, this.root);
+      return false;
+    });
+  }
+}
+
+/**
+ * A bare reference releaseWrittenStructure() left: id and generation, without the dictionary
+ * (`data`) every reference pdfkit makes has until it is released. (A WeakSet of them would cost
+ * as much memory as the lists it is meant to shrink.)
+ */
+function isWrittenRef(value: unknown): value is { id: number; gen: number } {
+  return typeof value === 'object' && value !== null && !Object.hasOwn(value, 'data') && typeof (value as { id?: unknown }).id === 'number';
+}
+
+let printedRefPrototype: object | undefined;
+
+/** A value pdfkit prints as `text`: it prints a reference (PDFAbstractReference) by its toString(). */
+function printedRef(text: string, root: StructElement): object {
+  if (!printedRefPrototype) {
+    const referencePrototype = Object.getPrototypeOf(Object.getPrototypeOf((root as unknown as PdfkitStructureElement).dictionary) as object) as object;
+    printedRefPrototype = Object.create(referencePrototype, {
+      toString: {
+        value(this: { text: string }) {
+          return this.text;
+        },
+      },
+    }) as object;
+  }
+  const value = Object.create(printedRefPrototype) as { text: string };
+  value.text = text;
+  return value;
 }
 
 /** pdfkit's embedded font as far as cacheRepeatedWordsOnly() touches it (pdfkit 0.20). */
@@ -538,9 +630,7 @@ function releaseWrittenStructure(element: StructElement): void {
     flush.call(this);
     if (!this._flushed) return;
     const written = this.dictionary;
-    const bare = Object.create(Object.getPrototypeOf(written) as object) as { id: number; gen: number };
-    bare.id = written.id;
-    bare.gen = written.gen;
+    const bare = bareRef(written);
     this.dictionary = bare as PdfkitRef;
     const parentTree = this.document.getStructParentTree();
     for (const child of children) {
@@ -553,6 +643,14 @@ function releaseWrittenStructure(element: StructElement): void {
       }
     }
   };
+}
+
+/** A reference with the number of `written` and nothing else: printed the same, "n 0 R". */
+function bareRef(written: { readonly id: number; readonly gen: number }): { id: number; gen: number } {
+  const bare = Object.create(Object.getPrototypeOf(written) as object) as { id: number; gen: number };
+  bare.id = written.id;
+  bare.gen = written.gen;
+  return bare;
 }
 
 /** What this writer uses of a pdfkit font and document beyond the typed API (pdfkit 0.20). */

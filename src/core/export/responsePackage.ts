@@ -89,6 +89,24 @@ export interface ResponsePackage {
   readonly redactions: { readonly records: number; readonly reasons: string[] };
 }
 
+/**
+ * The package as its writers read it: the head, the redaction summary, and the items, read from the
+ * case store batch by batch (`items`) rather than held all at once.
+ */
+export interface StreamedPackage extends Omit<ResponsePackage, 'items'> {
+  /** The items in the order of the copy, without their content. */
+  readonly slots: readonly ItemSlot[];
+  /** Each item's files, by its number. */
+  readonly itemFiles: ReadonlyMap<number, Pick<PackageItem, 'files' | 'withheld'>>;
+  /** The full items of these slots, in their order. */
+  readonly items: (slots: readonly ItemSlot[]) => PackageItem[];
+}
+
+/** The slots in batches of at most `size`, each with its items read at once. */
+export function* itemBatches(pkg: Pick<StreamedPackage, 'items'>, slots: readonly ItemSlot[], size: number): Generator<PackageItem[]> {
+  for (let at = 0; at < slots.length; at += size) yield pkg.items(slots.slice(at, at + size));
+}
+
 export interface PackageInput {
   readonly caseId: CaseId;
   readonly subject: Subject;
@@ -103,21 +121,85 @@ export interface PackageInput {
 }
 
 /**
+ * An included finding's place in the copy, without its content: the export plans the package with
+ * these and reads the records themselves batch by batch (findingsByKeys), so that a large copy is
+ * never held in memory as a whole.
+ */
+export interface ItemSlot {
+  /** The record's number in the copy. */
+  readonly no: number;
+  /** Where the export finds the finding again: its row in the case store (or its index in a list). */
+  readonly key: number;
+  readonly id: string;
+  readonly kind: ItemKind;
+  readonly source: string;
+  readonly activities: readonly string[];
+  readonly categories: readonly string[];
+}
+
+/** What the order of the copy depends on: an included finding without its content. */
+export interface FindingPlace {
+  readonly key: number;
+  readonly id: string;
+  readonly source: string;
+  readonly kind: ItemKind;
+  readonly locator: Locator;
+  readonly date: string | null;
+  readonly activities: readonly string[];
+  readonly categories: readonly string[];
+}
+
+/** The package without its items and the redaction summary, which depend on the records themselves. */
+export type PackageHead = Omit<ResponsePackage, 'items' | 'redactions'>;
+
+export interface HeadInput {
+  readonly caseId: CaseId;
+  readonly subject: Subject;
+  readonly deadline: ResponseDeadline;
+  readonly controller: Controller;
+  readonly register: Register;
+  /** The sources of the case's latest search run. */
+  readonly sources: SearchResult['sources'];
+  readonly lang: Lang;
+  readonly now: Date;
+}
+
+/**
  * Assemble the answer from the case: the included findings, redacted, numbered in the order of the
  * copy, grouped under the register's activities. Files are added by the package writer.
  */
 export function buildResponsePackage(input: PackageInput): ResponsePackage {
-  const { result, review, register, lang } = input;
-  const placeholder = packageTexts(lang).placeholder;
+  const { result, review } = input;
+  const placeholder = packageTexts(input.lang).placeholder;
   const sourceType = new Map(result.sources.map((s) => [s.id, s.type]));
-  const sourceOrder = new Map(result.sources.map((s, i) => [s.id, i]));
   const included = result.findings.filter((f) => stateOf(review, f.id) === 'included');
-  included.sort((a, b) => compareFindings(a, b, sourceOrder));
+  const slots = planItems(
+    included.map((f, key) => ({ key, id: f.id, source: f.source, kind: f.record?.kind ?? 'record', locator: f.locator, date: f.date, activities: f.activities, categories: f.categories })),
+    result.sources,
+  );
+  const head = buildPackageHead({ ...input, sources: result.sources }, slots);
+  const items = slots.map((slot) => redactItem(included[slot.key]!, slot.no, sourceType.get(slot.source) ?? 'unknown', review, placeholder));
+  return { ...head, items, redactions: redactionSummary(items) };
+}
 
-  const items: PackageItem[] = included.map((f, i) => redactItem(f, i + 1, sourceType.get(f.source) ?? 'unknown', review, placeholder));
+/** Number the included findings in the order of the copy. */
+export function planItems(included: readonly FindingPlace[], sources: SearchResult['sources']): ItemSlot[] {
+  const sourceOrder = new Map(sources.map((s, i) => [s.id, i]));
+  const sorted = [...included].sort((a, b) => compareFindings(a, b, sourceOrder));
+  return sorted.map((f, i) => ({ no: i + 1, key: f.key, id: f.id, kind: f.kind, source: f.source, activities: f.activities, categories: f.categories }));
+}
 
-  const itemsByActivity = new Map<string, PackageItem[]>();
-  for (const item of items) for (const id of item.activities) itemsByActivity.set(id, [...(itemsByActivity.get(id) ?? []), item]);
+/** Everything of the package but the records: the case, the activities with their item numbers. */
+export function buildPackageHead(input: HeadInput, slots: readonly ItemSlot[]): PackageHead {
+  const { register, lang } = input;
+  const itemsByActivity = new Map<string, ItemSlot[]>();
+  for (const slot of slots) {
+    for (const id of slot.activities) {
+      const list = itemsByActivity.get(id);
+      if (list) list.push(slot);
+      else itemsByActivity.set(id, [slot]);
+    }
+  }
   const categoryName = new Map(register.categories.map((c) => [c.id, localize(c.name, lang)]));
   const activities: PackageActivity[] = [];
   for (const activity of register.activities) {
@@ -136,7 +218,6 @@ export function buildResponsePackage(input: PackageInput): ResponsePackage {
     activities.push({ ...describeActivity(activity, register, lang), legalBasisCodes: [...activity.legalBasis], categoriesFound: [], items: [] });
   }
 
-  const redactedItems = items.filter((it) => it.redacted);
   return {
     schemaVersion: PACKAGE_SCHEMA_VERSION,
     lang,
@@ -148,15 +229,26 @@ export function buildResponsePackage(input: PackageInput): ResponsePackage {
       deadline: { due: input.deadline.due, extendedDue: input.deadline.extendedDue, extensionReason: input.deadline.extensionReason },
     },
     subject: input.subject,
-    dataProcessed: items.length > 0,
-    searched: [...new Set(result.sources.filter((s) => s.status !== 'failed').map((s) => s.type))],
+    dataProcessed: slots.length > 0,
+    searched: [...new Set(input.sources.filter((s) => s.status !== 'failed').map((s) => s.type))],
     activities,
-    items,
-    redactions: { records: redactedItems.length, reasons: [...new Set(redactedItems.flatMap((it) => it.redactionReasons))] },
   };
 }
 
-function redactItem(f: Finding, no: number, type: string, review: CaseReview, placeholder: string): PackageItem {
+/** How many records are redacted, and the reasons. */
+export function redactionSummary(items: Iterable<{ readonly redacted: boolean; readonly redactionReasons: readonly string[] }>): ResponsePackage['redactions'] {
+  let records = 0;
+  const reasons = new Set<string>();
+  for (const item of items) {
+    if (!item.redacted) continue;
+    records++;
+    for (const r of item.redactionReasons) reasons.add(r);
+  }
+  return { records, reasons: [...reasons] };
+}
+
+/** The record of one included finding as it goes into the package, redactions applied; files are added by the package writer. */
+export function redactItem(f: Finding, no: number, type: string, review: CaseReview, placeholder: string): PackageItem {
   const redactions = redactionsFor(review, f.id);
   const own = redactions.filter((r) => r.findingId !== null);
   const item: PackageItem = {
@@ -200,8 +292,8 @@ function redactItem(f: Finding, no: number, type: string, review: CaseReview, pl
   return { ...redacted, redacted: isRedacted, redactionReasons: isRedacted ? [...reasons] : [] };
 }
 
-function compareFindings(a: Finding, b: Finding, sourceOrder: ReadonlyMap<string, number>): number {
-  const kind = (f: Finding) => ITEM_KIND_ORDER.indexOf(f.record?.kind ?? 'record');
+function compareFindings(a: FindingPlace, b: FindingPlace, sourceOrder: ReadonlyMap<string, number>): number {
+  const kind = (f: FindingPlace) => ITEM_KIND_ORDER.indexOf(f.kind);
   return (
     kind(a) - kind(b) ||
     (sourceOrder.get(a.source) ?? 0) - (sourceOrder.get(b.source) ?? 0) ||

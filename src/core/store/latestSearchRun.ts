@@ -36,6 +36,18 @@ export function latestRunId(db: ReadonlyDb, caseId: CaseId): RunId | undefined {
 
 /** A case's most recent finished run with its full result (subject, sources, findings), as it was recorded. */
 export function latestSearchRun(db: ReadonlyDb, caseId: CaseId): (SearchRunRecord & { readonly result: SearchResult }) | undefined {
+  const run = latestSearchRunWithoutFindings(db, caseId);
+  return run && { ...run, result: { ...run.result, findings: findingsOfRun(db, run.id) } };
+}
+
+/**
+ * A case's most recent finished run with its subject and sources but not its findings: for readers
+ * that then read the findings in batches (findingBatches.ts) rather than all at once.
+ */
+export function latestSearchRunWithoutFindings(
+  db: ReadonlyDb,
+  caseId: CaseId,
+): (SearchRunRecord & { readonly result: Omit<SearchResult, 'findings'> }) | undefined {
   const runId = latestRunId(db, caseId);
   if (runId === undefined) return undefined;
   const run = db.prepare<[string], RunRow>(`SELECT id, case_id, started_at, finished_at, status, workspace_path, subject_json FROM search_runs WHERE id = ?`).get(runId);
@@ -51,7 +63,7 @@ export function latestSearchRun(db: ReadonlyDb, caseId: CaseId): (SearchRunRecor
     finishedAt: run.finished_at,
     status: run.status as SearchRunStatus,
     workspacePath: run.workspace_path,
-    result: { subject: JSON.parse(run.subject_json) as SearchResult['subject'], sources, findings: findingsOfRun(db, runId) },
+    result: { subject: JSON.parse(run.subject_json) as SearchResult['subject'], sources },
   };
 }
 
