@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FindingDetail as Detail, Redaction, RedactionMark, RedactionSuggestion } from '../../../shared/api.js';
 import type { Locator, RecordData } from '../../../shared/findings.js';
@@ -150,6 +150,21 @@ function RecordView({
   const { t, i18n } = useTranslation();
   const text = (field: string, value: string | undefined, block = false) =>
     value ? <RedactableText field={field} text={value} marks={marks} redactions={redactions} suggestions={suggestions} block={block} /> : <span className="muted">—</span>;
+  // Rows, calls, tickets and log lines show their fields the same way: name, then redactable value.
+  const fieldsTable = (caption: string, fields: ReadonlyArray<{ name: string; value: string }>, extraRow?: ReactNode) => (
+    <table className="table fields">
+      <caption className="visually-hidden">{caption}</caption>
+      <tbody>
+        {fields.map((f) => (
+          <tr key={f.name}>
+            <th scope="row">{f.name}</th>
+            <td>{text(`field:${f.name}`, f.value)}</td>
+          </tr>
+        ))}
+        {extraRow}
+      </tbody>
+    </table>
+  );
   if (!record) return <p className="muted">{t('review.noRecord')}</p>;
   switch (record.kind) {
     case 'mail':
@@ -181,40 +196,21 @@ function RecordView({
       );
     case 'row':
     case 'call':
-      return (
-        <table className="table fields">
-          <caption className="visually-hidden">{t(`kind.${record.kind}`)}</caption>
-          <tbody>
-            {record.fields.map((f) => (
-              <tr key={f.name}>
-                <th scope="row">{f.name}</th>
-                <td>{text(`field:${f.name}`, f.value)}</td>
-              </tr>
-            ))}
-            {record.kind === 'call' && record.recording && (
-              <tr>
-                <th scope="row">{t('record.recording')}</th>
-                <td>{record.recording}</td>
-              </tr>
-            )}
-          </tbody>
-        </table>
+      return fieldsTable(
+        t(`kind.${record.kind}`),
+        record.fields,
+        record.kind === 'call' && record.recording && (
+          <tr>
+            <th scope="row">{t('record.recording')}</th>
+            <td>{record.recording}</td>
+          </tr>
+        ),
       );
     case 'ticket':
       return (
         <>
           <h3 className="ticket-title">{text('title', record.title)}</h3>
-          <table className="table fields">
-            <caption className="visually-hidden">{t('kind.ticket')}</caption>
-            <tbody>
-              {record.fields.map((f) => (
-                <tr key={f.name}>
-                  <th scope="row">{f.name}</th>
-                  <td>{text(`field:${f.name}`, f.value)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          {fieldsTable(t('kind.ticket'), record.fields)}
           <ol className="articles">
             {record.articles.map((a, i) => (
               <li key={i}>
@@ -229,19 +225,7 @@ function RecordView({
       return (
         <>
           <pre className="logline">{text('text', record.text)}</pre>
-          {record.fields && (
-            <table className="table fields">
-              <caption className="visually-hidden">{t('kind.logline')}</caption>
-              <tbody>
-                {record.fields.map((f) => (
-                  <tr key={f.name}>
-                    <th scope="row">{f.name}</th>
-                    <td>{text(`field:${f.name}`, f.value)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          {record.fields && fieldsTable(t('kind.logline'), record.fields)}
         </>
       );
     case 'document':
