@@ -33,7 +33,13 @@ export async function* searchXlsx(absolute: string, config: TableConfig, subject
     for await (const sheet of workbook) {
       const sheetName = (sheet as unknown as { name?: string }).name ?? `Sheet${sheetNames.length + 1}`;
       sheetNames.push(sheetName);
-      if (config.sheet !== undefined && sheetName !== config.sheet) continue;
+      if (config.sheet !== undefined && sheetName !== config.sheet) {
+        // Read to its end all the same: exceljs parks a sheet that comes before the shared strings in a
+        // temp file and deletes it as soon as we move on, while the unread stream is still opening it
+        // (an uncaught ENOENT, seen in CI).
+        for await (const row of sheet) void row;
+        continue;
+      }
       let plan: ColumnPlan | undefined;
       for await (const row of sheet) {
         ctx.signal.throwIfAborted();
