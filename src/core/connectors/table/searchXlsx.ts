@@ -1,5 +1,7 @@
 import { basename } from 'node:path';
 import type { CellValue } from 'exceljs';
+import type { Readable } from 'node:stream';
+import unzipper from 'unzipper';
 import type { SubjectQuery } from '../../domain/subjectQuery.js';
 import { SourceError, type SearchContext, type SearchEvent } from '../connector.js';
 import { buildColumnPlan, type ColumnPlan } from './columnPlan.js';
@@ -30,6 +32,7 @@ export async function* searchXlsx(absolute: string, config: TableConfig, subject
   const hashedSeen = new Set<string>();
   let scanned = 0;
   try {
+    await readWorkbookIndex(absolute, workbook as unknown as ExcelJsWorkbookReaderInternals);
     for await (const sheet of workbook) {
       const sheetName = (sheet as unknown as { name?: string }).name ?? `Sheet${sheetNames.length + 1}`;
       sheetNames.push(sheetName);
@@ -81,4 +84,38 @@ export async function* searchXlsx(absolute: string, config: TableConfig, subject
   }
   const neverFound = Object.keys(config.hashed ?? {}).filter((name) => !hashedSeen.has(name));
   if (neverFound.length) throw new SourceError(`${config.path}: hashed column ${neverFound.map((c) => `"${c}"`).join(', ')} is in no sheet's header`);
+}
+
+/** The parts of exceljs' WorkbookReader (4.x) that parse a workbook's index entries. */
+interface ExcelJsWorkbookReaderInternals {
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseRels(entry: Readable): Promise<void>;
+  _parseStyles(entry: Readable): Promise<void>;
+}
+
+/**
+ * exceljs' streaming reader learns the sheet names (xl/workbook.xml), the sheet files
+ * (workbook.xml.rels) and the date formats (styles.xml) as it meets them in the zip. Excel writes them
+ * before the sheets; other writers (exceljs itself, some exports) put workbook.xml last, and the reader
+ * then fails on the first sheet ("reading 'sheets'") or names it "Sheet1". So read those three small
+ * entries first, through the zip's central directory, whatever their order (unzipper: the zip reader
+ * exceljs itself uses, so no second one).
+ */
+async function readWorkbookIndex(absolute: string, reader: ExcelJsWorkbookReaderInternals): Promise<void> {
+  let entries: unzipper.File[];
+  try {
+    entries = (await unzipper.Open.file(absolute)).files;
+  } catch {
+    return; // Not a readable zip: the streaming reader says why, below.
+  }
+  const entry = (path: string) => entries.find((e) => e.path === path);
+  const parts = [
+    ['xl/workbook.xml', (s: Readable) => reader._parseWorkbook(s)],
+    ['xl/_rels/workbook.xml.rels', (s: Readable) => reader._parseRels(s)],
+    ['xl/styles.xml', (s: Readable) => reader._parseStyles(s)],
+  ] as const;
+  for (const [path, parse] of parts) {
+    const found = entry(path);
+    if (found) await parse(found.stream() as unknown as Readable);
+  }
 }

@@ -4,6 +4,8 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import unzipper from 'unzipper';
+import yazl from 'yazl';
 import { describe, expect, it } from 'vitest';
 import { SourceError } from '../../../../src/core/connectors/connector.js';
 import { loadConnector } from '../../../../src/core/connectors/registry.js';
@@ -320,6 +322,33 @@ describe('table connector: XLSX', () => {
     await expect(search(path, { sheet: 'Fehlt' })).rejects.toThrow(/no sheet "Fehlt" \(sheets: Kunden, Notizen\)/);
     await expect(search(path, { delimiter: ';' })).rejects.toThrow(/is an XLSX workbook: delimiter does not apply/);
     await expect(search(utf8('plain.csv', 'a;b\n'), { sheet: 'Kunden' })).rejects.toThrow(/is a CSV file: sheet does not apply/);
+  });
+
+  it('reads a workbook whose zip puts the sheet names and styles after the sheets', async () => {
+    // Excel writes xl/workbook.xml first; exceljs (and tools built on it) write it last, and its
+    // streaming reader then failed ("reading 'sheets'") once the shared strings came first.
+    const original = join(dir, await writeWorkbook('ordered.xlsx'));
+    const entries = (await unzipper.Open.file(original)).files.filter((e) => e.type === 'File');
+    const late = ['xl/styles.xml', 'xl/workbook.xml'];
+    const order = [...entries.filter((e) => !late.includes(e.path) && !e.path.startsWith('xl/worksheets/sheet')), ...entries.filter((e) => e.path.startsWith('xl/worksheets/sheet')), ...late.map((p) => entries.find((e) => e.path === p)!)];
+    expect(order.map((e) => e.path).indexOf('xl/sharedStrings.xml')).toBeLessThan(order.map((e) => e.path).indexOf('xl/worksheets/sheet1.xml'));
+    const zip = new yazl.ZipFile();
+    for (const e of order) zip.addBuffer(await e.buffer(), e.path);
+    zip.end();
+    const out = createWriteStream(join(dir, 'reordered.xlsx'));
+    zip.outputStream.pipe(out);
+    await once(out, 'close');
+
+    const { findings, warnings } = await search('reordered.xlsx');
+    expect(warnings).toEqual([]);
+    expect(findings.map((f) => f.locator)).toEqual([
+      { sheet: 'Kunden', row: 2 },
+      { sheet: 'Kunden', row: 5 },
+      { sheet: 'Kunden', row: 6 },
+      { sheet: 'Notizen', row: 2 },
+    ]);
+    expect(findings[0]!.date).toBe('2024-03-04');
+    expect((await search('reordered.xlsx', { sheet: 'Notizen' })).findings.map((f) => f.locator)).toEqual([{ sheet: 'Notizen', row: 2 }]);
   });
 
   it('skips sheets without leaving exceljs a temp file to trip over', async () => {
