@@ -3,9 +3,9 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { startWebBridge } from '../../src/bridge/startWebBridge.js';
 import { openCase } from '../../src/core/cases/openCase.js';
 import { openCaseStore, recordSearchRun } from '../../src/core/store/index.js';
+import { startBridgeProcess } from '../../tests/e2e/fixtures/bridgeProcess.js';
 import { syntheticResult } from './syntheticFindings.js';
 
 /*
@@ -44,7 +44,9 @@ recordSearchRun(db, created.id, syntheticResult(subject, count), { startedAt: ne
 db.close();
 const seedMs = performance.now() - seedStarted;
 
-const { bridge, close } = await startWebBridge({ workspace: workspacePath, db: dbFile, dbKey, rendererDir: join(ROOT, 'dist', 'renderer'), exportsDir: join(dir, 'exports') });
+// The bridge in a process of its own, as `npm run web` runs it (and Electron runs the engine in a
+// utility process): in this process it would share its thread with Playwright's browser driver.
+const bridge = await startBridgeProcess(['--workspace', workspacePath, '--db', dbFile, '--exports', join(dir, 'exports')], { AUSKUNFT_DB_KEY: dbKey });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -100,8 +102,10 @@ try {
       const calls = performance
         .getEntriesByType('resource')
         .filter((e) => e.name.includes('/api/call/') || e.name.includes('/assets/'))
-        .map((e) => `${e.name.replace(/^.*\/(api\/call\/|assets\/)/, '')}@${Math.round(e.startTime)}+${Math.round(e.duration)}`);
-      return { painted: w.__rowsPainted, requested: w.__listRequested, domInteractive: nav.domInteractive, calls };
+        .map((e) => e as PerformanceResourceTiming)
+        .map((e) => `${e.name.replace(/^.*\/(api\/call\/|assets\/)/, '')}@${Math.round(e.startTime)}+${Math.round(e.duration)}(req@${Math.round(e.requestStart)} first byte@${Math.round(e.responseStart)})`);
+      const navigation = Object.fromEntries((['fetchStart', 'requestStart', 'responseStart', 'responseEnd'] as const).map((k) => [k, Math.round(nav[k])]));
+      return { painted: w.__rowsPainted, requested: w.__listRequested, domInteractive: nav.domInteractive, navigation, calls };
     });
     // The detail and the whole list: waited for, so the next reload starts from a quiet engine.
     const after = await page
@@ -200,6 +204,6 @@ try {
   writeFileSync(join(ROOT, 'bench', '.corpus', 'review-list-results.json'), `${JSON.stringify({ ...result, goals: GOALS, ratioToGoal: ratios, loadAverage: load, at: new Date().toISOString() }, null, 2)}\n`);
 } finally {
   await browser.close();
-  await close();
+  await bridge.stop();
   rmSync(dir, { recursive: true, force: true });
 }
