@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Locator } from '../../shared/findings.js';
 import type { OriginalContext } from '../connectors/connector.js';
 import { caseDeadline } from '../cases/extendDeadline.js';
 import type { Lang } from '../register/localizedText.js';
-import { auditAppender, readAuditLog } from '../review/auditLog.js';
+import { auditAppender, auditLogExcerpt } from '../review/auditLog.js';
 import { loadReview } from '../review/loadReview.js';
 import { redactionsFor, type CaseReview } from '../review/reviewTypes.js';
 import { verifyAuditLog } from '../review/verifyAuditLog.js';
@@ -20,10 +20,10 @@ import { loadWorkspace } from '../workspace/loadWorkspace.js';
 import { writeAesZip } from './aesZip.js';
 import { DATA_JSON_FILE, writeDataJson } from './dataJson.js';
 import { ExportError } from './exportError.js';
-import { buildInternalReport, INTERNAL_REPORT_JSON, INTERNAL_REPORT_PDF } from './internalReport.js';
+import { AUDIT_EXCERPT_HEAD, AUDIT_EXCERPT_TAIL, buildInternalReport, INTERNAL_REPORT_JSON, INTERNAL_REPORT_PDF } from './internalReport.js';
 import { writeInternalReportPdf } from './internalReportPdf.js';
 import { writeLetterPdf } from './letterPdf.js';
-import { buildManifest, INTERNAL_DIR, MANIFEST_FILE } from './manifest.js';
+import { buildManifest, hashFile, INTERNAL_DIR, MANIFEST_FILE } from './manifest.js';
 import { writePackageFiles, type FileSource } from './packageFiles.js';
 import { writeDirectoryAtomically } from './packageDir.js';
 import { packageTexts } from './packageTexts.js';
@@ -173,7 +173,8 @@ export async function exportCasePackage(db: WritableDb, caseId: CaseId, options:
       step('zip');
       const entries = [...manifest.files.map((f) => f.path), MANIFEST_FILE].map((name) => ({ name, path: join(temp, ...name.split('/')) }));
       await writeAesZip(join(temp, texts.zipName), entries, options.password, { modified: now });
-      zip = { file: texts.zipName, sha256: sha256(await readFile(join(temp, texts.zipName))) };
+      // Streamed: with call recordings the ZIP can be larger than memory.
+      zip = { file: texts.zipName, sha256: (await hashFile(join(temp, texts.zipName))).sha256 };
     }
 
     step('report');
@@ -186,7 +187,7 @@ export async function exportCasePackage(db: WritableDb, caseId: CaseId, options:
       deadline,
       subjectName: c.subjectName,
       audit,
-      auditEntries: readAuditLog(db, caseId),
+      auditExcerpt: auditLogExcerpt(db, caseId, AUDIT_EXCERPT_HEAD, AUDIT_EXCERPT_TAIL),
       originalsUnavailable: [...files].filter(([, f]) => f.originalMissing).map(([no]) => ({ item: no, finding: slots[no - 1]?.id ?? '' })),
       pdf: { file: pdfFile, pages },
       manifestSha256,

@@ -15,8 +15,8 @@ export const INTERNAL_REPORT_SCHEMA_VERSION = 1;
 /** Warnings per source quoted in the report; the full list stays in the case store. */
 const MAX_WARNINGS_PER_SOURCE = 100;
 /** Audit entries quoted in full: the first and the most recent ones, the count of the rest. */
-const AUDIT_EXCERPT_HEAD = 100;
-const AUDIT_EXCERPT_TAIL = 900;
+export const AUDIT_EXCERPT_HEAD = 100;
+export const AUDIT_EXCERPT_TAIL = 900;
 
 /**
  * The officer's accountability record for one answer (Art. 5(2) GDPR), never sent to the person:
@@ -88,7 +88,8 @@ export interface InternalReportInput {
   readonly deadline: ResponseDeadline;
   readonly subjectName: string | null;
   readonly audit: AuditVerification;
-  readonly auditEntries: readonly AuditEntry[];
+  /** The log's first AUDIT_EXCERPT_HEAD and last AUDIT_EXCERPT_TAIL entries, and how many it has (auditLogExcerpt). */
+  readonly auditExcerpt: { readonly total: number; readonly head: readonly AuditEntry[]; readonly tail: readonly AuditEntry[] };
   readonly originalsUnavailable: readonly { item: number; finding: string }[];
   readonly pdf: { readonly file: string; readonly pages: number };
   readonly manifestSha256: string;
@@ -102,9 +103,9 @@ export function buildInternalReport(input: InternalReportInput): InternalReport 
   const included = input.findings.included;
   const state = (f: Finding) => stateOf(review, f.id);
   const pending = findings.filter((f) => state(f) === 'pending');
-  const entries = input.auditEntries;
-  const omitted = Math.max(0, entries.length - AUDIT_EXCERPT_HEAD - AUDIT_EXCERPT_TAIL);
-  const excerpt = omitted > 0 ? [...entries.slice(0, AUDIT_EXCERPT_HEAD), ...entries.slice(-AUDIT_EXCERPT_TAIL)] : [...entries];
+  const { total, head, tail } = input.auditExcerpt;
+  const excerpt = [...head, ...tail];
+  const omitted = Math.max(0, total - excerpt.length);
   return {
     schemaVersion: INTERNAL_REPORT_SCHEMA_VERSION,
     notForTheDataSubject: true,
@@ -143,7 +144,7 @@ export function buildInternalReport(input: InternalReportInput): InternalReport 
     },
     package: { lang: pkg.lang, items: pkg.slots.length, pdf: input.pdf, manifestSha256: input.manifestSha256, zip: input.zip },
     audit: {
-      entries: entries.length,
+      entries: total,
       head: input.audit.head,
       chainIntact: input.audit.problems.length === 0,
       problems: input.audit.problems.map((p) => p.message),

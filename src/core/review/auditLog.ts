@@ -89,22 +89,42 @@ export function auditAppender(db: WritableDb, actor: string = currentActor()) {
   };
 }
 
+const AUDIT_COLUMNS = 'case_id, seq, at, actor, action, detail_json, prev_hash, hash';
+
 /** A case's audit log in order. Detail that is not valid JSON is returned as `{ unparseable: text }` for verify to report. */
 export function readAuditLog(db: ReadonlyDb, caseId: CaseId): AuditEntry[] {
-  return db
-    .prepare<[string], AuditRow>(`SELECT case_id, seq, at, actor, action, detail_json, prev_hash, hash FROM audit_log WHERE case_id = ? ORDER BY seq`)
-    .all(caseId)
-    .map((row) => ({
-      caseId: row.case_id as CaseId,
-      seq: row.seq,
-      at: row.at,
-      actor: row.actor,
-      action: row.action as AuditAction,
-      detail: parseDetail(row.detail_json),
-      detailJson: row.detail_json,
-      prevHash: row.prev_hash,
-      hash: row.hash,
-    }));
+  return [...iterateAuditLog(db, caseId)];
+}
+
+/**
+ * The same, one entry at a time: a bulk decision over 50,000 findings writes 50,000 entries, and
+ * checking them need not hold them all. No other statement may run on `db` until it is done.
+ */
+export function* iterateAuditLog(db: ReadonlyDb, caseId: CaseId): Generator<AuditEntry> {
+  for (const row of db.prepare<[string], AuditRow>(`SELECT ${AUDIT_COLUMNS} FROM audit_log WHERE case_id = ? ORDER BY seq`).iterate(caseId)) yield entryOf(row);
+}
+
+/** The first `head` and last `tail` entries of a case's log, and how many it has: what a report quotes. */
+export function auditLogExcerpt(db: ReadonlyDb, caseId: CaseId, head: number, tail: number): { readonly total: number; readonly head: AuditEntry[]; readonly tail: AuditEntry[] } {
+  const total = db.prepare<[string], number>(`SELECT count(*) FROM audit_log WHERE case_id = ?`).pluck().get(caseId) ?? 0;
+  const first = db.prepare<[string, number], AuditRow>(`SELECT ${AUDIT_COLUMNS} FROM audit_log WHERE case_id = ? ORDER BY seq LIMIT ?`).all(caseId, head);
+  const lastCount = Math.max(0, Math.min(tail, total - first.length));
+  const last = db.prepare<[string, number], AuditRow>(`SELECT ${AUDIT_COLUMNS} FROM audit_log WHERE case_id = ? ORDER BY seq DESC LIMIT ?`).all(caseId, lastCount).reverse();
+  return { total, head: first.map(entryOf), tail: last.map(entryOf) };
+}
+
+function entryOf(row: AuditRow): AuditEntry {
+  return {
+    caseId: row.case_id as CaseId,
+    seq: row.seq,
+    at: row.at,
+    actor: row.actor,
+    action: row.action as AuditAction,
+    detail: parseDetail(row.detail_json),
+    detailJson: row.detail_json,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
 }
 
 /** The SHA-256 of a redacted text, as the log records it in place of the text. */

@@ -1,6 +1,6 @@
 import type { ReadonlyDb } from '../store/db.js';
 import type { CaseId } from '../store/ids.js';
-import { auditEntryHash, GENESIS_HASH, readAuditLog, textFingerprint, type AuditEntry } from './auditLog.js';
+import { auditEntryHash, GENESIS_HASH, iterateAuditLog, textFingerprint, type AuditEntry } from './auditLog.js';
 import { loadReview } from './loadReview.js';
 
 /** One problem found in a case's audit log, naming the entry (or the table row) it concerns. */
@@ -29,37 +29,47 @@ export interface AuditVerification {
  * is why the export quotes the head hash in the internal report.
  */
 export function verifyAuditLog(db: ReadonlyDb, caseId: CaseId): AuditVerification {
-  const entries = readAuditLog(db, caseId);
   const problems: AuditProblem[] = [];
   const at = (e: AuditEntry) => `entry ${e.seq} (${e.action}, ${e.at})`;
+  const replay = new Replay();
 
+  // One pass, one entry at a time: the chain is checked and the state replayed as the log is read.
+  let count = 0;
   let prev = GENESIS_HASH;
-  entries.forEach((e, i) => {
-    if (e.seq !== i + 1) problems.push({ caseId, seq: e.seq, message: `${at(e)}: expected entry number ${i + 1}; an entry before it is missing` });
+  for (const e of iterateAuditLog(db, caseId)) {
+    count += 1;
+    if (e.seq !== count) problems.push({ caseId, seq: e.seq, message: `${at(e)}: expected entry number ${count}; an entry before it is missing` });
     if (e.prevHash !== prev) problems.push({ caseId, seq: e.seq, message: `${at(e)}: does not link to the entry before it; an entry was removed, inserted or altered` });
     if (auditEntryHash(e) !== e.hash) problems.push({ caseId, seq: e.seq, message: `${at(e)}: its content does not match its hash; the entry was altered` });
     if ('unparseable' in e.detail) problems.push({ caseId, seq: e.seq, message: `${at(e)}: its detail is not valid JSON` });
+    replay.apply(e);
     prev = e.hash;
-  });
+  }
 
-  problems.push(...replayProblems(db, caseId, entries));
-  return { caseId, entries: entries.length, head: entries.at(-1)?.hash ?? GENESIS_HASH, problems };
+  problems.push(...replayProblems(db, caseId, replay));
+  return { caseId, entries: count, head: prev, problems };
 }
 
-function replayProblems(db: ReadonlyDb, caseId: CaseId, entries: readonly AuditEntry[]): AuditProblem[] {
-  const problems: AuditProblem[] = [];
-  const decided = new Map<string, { state: unknown; reason: unknown; seq: number }>();
-  const redacted = new Map<number, { finding: unknown; reason: unknown; textSha256: unknown; seq: number }>();
-  let extension: { reason: unknown; seq: number } | undefined;
-  let status: { to: unknown; seq: number } | undefined;
-  for (const e of entries) {
+/** What the log says the decisions, redactions, extension and status are, entry by entry. */
+class Replay {
+  readonly decided = new Map<string, { state: unknown; reason: unknown; seq: number }>();
+  readonly redacted = new Map<number, { finding: unknown; reason: unknown; textSha256: unknown; seq: number }>();
+  extension: { reason: unknown; seq: number } | undefined;
+  status: { to: unknown; seq: number } | undefined;
+
+  apply(e: AuditEntry): void {
     const d = e.detail;
-    if (e.action === 'finding.decided') decided.set(String(d['finding']), { state: d['state'], reason: d['reason'] ?? null, seq: e.seq });
-    if (e.action === 'finding.redacted') redacted.set(Number(d['redaction']), { finding: d['finding'] ?? null, reason: d['reason'], textSha256: d['textSha256'], seq: e.seq });
-    if (e.action === 'finding.unredacted') redacted.delete(Number(d['redaction']));
-    if (e.action === 'deadline.extended') extension = { reason: d['reason'], seq: e.seq };
-    if (e.action === 'case.statusChanged') status = { to: d['to'], seq: e.seq };
+    if (e.action === 'finding.decided') this.decided.set(String(d['finding']), { state: d['state'], reason: d['reason'] ?? null, seq: e.seq });
+    if (e.action === 'finding.redacted') this.redacted.set(Number(d['redaction']), { finding: d['finding'] ?? null, reason: d['reason'], textSha256: d['textSha256'], seq: e.seq });
+    if (e.action === 'finding.unredacted') this.redacted.delete(Number(d['redaction']));
+    if (e.action === 'deadline.extended') this.extension = { reason: d['reason'], seq: e.seq };
+    if (e.action === 'case.statusChanged') this.status = { to: d['to'], seq: e.seq };
   }
+}
+
+function replayProblems(db: ReadonlyDb, caseId: CaseId, replay: Replay): AuditProblem[] {
+  const problems: AuditProblem[] = [];
+  const { decided, redacted, extension, status } = replay;
 
   const review = loadReview(db, caseId);
   for (const [findingId, decision] of review.decisions) {

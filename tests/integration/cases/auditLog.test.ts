@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { extendDeadline } from '../../../src/core/cases/extendDeadline.js';
 import { openCase } from '../../../src/core/cases/openCase.js';
 import { addRedaction } from '../../../src/core/review/addRedaction.js';
-import { readAuditLog } from '../../../src/core/review/auditLog.js';
+import { auditLogExcerpt, readAuditLog } from '../../../src/core/review/auditLog.js';
 import { decideFindings, resolveFindingId } from '../../../src/core/review/decideFindings.js';
 import { loadReview } from '../../../src/core/review/loadReview.js';
 import { ReviewError } from '../../../src/core/review/reviewError.js';
@@ -48,6 +48,25 @@ describe('review decisions and the audit log', () => {
     expect(check.entries).toBe(7);
     expect(check.head).toBe(log[6]!.hash);
     expect(loadReview(db, caseId).decisions.get('crm:3')).toMatchObject({ state: 'excluded', reason: 'a different Jürgen Weiß' });
+    db.close();
+  });
+
+  it('quotes the first and last entries of a long log and counts the rest, without reading it all', () => {
+    const { db, caseId } = storeWithCase();
+    // 1 (case.created) + 24 decisions, flipping one finding back and forth.
+    for (let i = 0; i < 24; i++) decideFindings(db, caseId, ['crm:1'], { state: i % 2 ? 'excluded' : 'included', ...(i % 2 ? { reason: 'r' } : {}) });
+    const all = readAuditLog(db, caseId);
+    expect(all).toHaveLength(25);
+
+    const cut = auditLogExcerpt(db, caseId, 3, 5);
+    expect(cut.total).toBe(25);
+    expect(cut.head.map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect(cut.tail.map((e) => e.seq)).toEqual([21, 22, 23, 24, 25]);
+    expect(cut.tail.at(-1)).toEqual(all.at(-1));
+    // A log shorter than head + tail is quoted whole, each entry once.
+    const whole = auditLogExcerpt(db, caseId, 20, 20);
+    expect([...whole.head, ...whole.tail].map((e) => e.seq)).toEqual(all.map((e) => e.seq));
+    expect(verifyAuditLog(db, caseId)).toMatchObject({ entries: 25, head: all.at(-1)!.hash, problems: [] });
     db.close();
   });
 
