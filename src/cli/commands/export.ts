@@ -56,14 +56,18 @@ function reportExport(s: ExportSummary): number {
   return s.incompleteSources.length || s.pendingStrong || s.auditProblems.length ? 3 : 0;
 }
 
-/** With AUSKUNFT_TIMING=1, how long each step of the export took (for bench/export and slow machines). */
+/**
+ * With AUSKUNFT_TIMING=1, how long each step of the export took, and the peak RSS by its end: the step
+ * in which the peak grew is the one that holds memory (for bench/export and slow machines).
+ */
 function stepTimer(): ((step: string) => void) | undefined {
   if (!process.env['AUSKUNFT_TIMING']) return undefined;
   let last: { step: string; at: number } | undefined;
   const started = performance.now();
   const log = (step: string) => {
     const now = performance.now();
-    if (last) say(`timing: ${last.step} ${((now - last.at) / 1000).toFixed(2)} s`);
+    const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
+    if (last) say(`timing: ${last.step} ${((now - last.at) / 1000).toFixed(2)} s, peak RSS ${peakMb} MB`);
     last = { step, at: now };
     if (step === 'done') say(`timing: total ${((now - started) / 1000).toFixed(2)} s`);
   };
