@@ -23,6 +23,7 @@ import { ExportError } from './exportError.js';
 import { AUDIT_EXCERPT_HEAD, AUDIT_EXCERPT_TAIL, buildInternalReport, INTERNAL_REPORT_JSON, INTERNAL_REPORT_PDF } from './internalReport.js';
 import { writeInternalReportPdf } from './internalReportPdf.js';
 import { writeLetterPdf } from './letterPdf.js';
+import { collectGarbage } from './collectGarbage.js';
 import { buildManifest, hashFile, INTERNAL_DIR, MANIFEST_FILE } from './manifest.js';
 import { writePackageFiles, type FileSource } from './packageFiles.js';
 import { writeDirectoryAtomically } from './packageDir.js';
@@ -85,7 +86,11 @@ export interface ExportSummary {
  */
 export async function exportCasePackage(db: WritableDb, caseId: CaseId, options: ExportOptions): Promise<ExportSummary> {
   const now = options.now ?? new Date();
-  const step = options.onStep ?? (() => undefined);
+  // Each step starts from a collected heap (collectGarbage.ts says why).
+  const step = (name: string) => {
+    collectGarbage();
+    options.onStep?.(name);
+  };
   if (options.password !== undefined && [...options.password].length < MIN_ZIP_PASSWORD_CHARS) {
     throw new ExportError(`the ZIP password must have at least ${MIN_ZIP_PASSWORD_CHARS} characters`);
   }
