@@ -54,3 +54,47 @@ test('a large review list loads in pages; the detail does not wait, the filters 
   await expect(page.getByText(`${weak.toLocaleString('de-DE')} von 12.000 angezeigt`)).toBeVisible();
   await expect(page.getByTestId('finding-list').getByRole('option').first()).toHaveAttribute('aria-setsize', String(weak));
 });
+
+/**
+ * A page of the list that fails is asked for again; when it keeps failing the officer sees how much
+ * is there and why, and "Erneut versuchen" goes on from where the list stopped.
+ */
+test('a page of the list that keeps failing is offered again, and the list goes on from there', async ({ app, page }) => {
+  const created = await app.call('cases.create', { receivedOn: isoDaysAgo(3), subject: SAMPLE_SUBJECT, identityVerification: { method: 'knownContact', note: '' } });
+  const db = openCaseStore(app.dbFile, { key: app.dbKey });
+  try {
+    recordSearchRun(db, created.id as CaseId, syntheticResult(SUBJECT, 6_000), { startedAt: new Date(), finishedAt: new Date(), workspacePath: app.workspaceFile });
+  } finally {
+    db.close();
+  }
+  // The second page of the rest fails four times: the first try, two retries, and once more after a click.
+  let failures = 4;
+  const asked: number[] = [];
+  await page.route('**/api/call/review.list', async (route) => {
+    const { offset } = route.request().postDataJSON() as { offset: number };
+    asked.push(offset);
+    if (offset === 5200 && failures > 0) {
+      failures -= 1;
+      await route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ ok: false, error: { name: 'Error', message: 'die Fallakte ist gerade belegt' } }) });
+      return;
+    }
+    await route.continue();
+  });
+
+  await app.open(page, `#/case/${created.id}/review`);
+  const failed = page.getByTestId('review-rest-failed');
+  await expect(failed).toContainText('5.200 von 6.000 Treffern sind da');
+  await expect(failed).toContainText('die Fallakte ist gerade belegt');
+  expect(failures).toBe(1);
+  // Filters stay off: the list is not whole.
+  await expect(page.locator('select[data-filter="strength"]')).toBeDisabled();
+
+  await failed.getByRole('button', { name: 'Erneut versuchen' }).click();
+  await expect(page.getByText('6.000 von 6.000 angezeigt · 6.000 offen')).toBeVisible({ timeout: 30_000 });
+  await expect(failed).toHaveCount(0);
+  await expect(page.locator('select[data-filter="strength"]')).toBeEnabled();
+  // The list went on from the page that failed: the first two pages were asked for once each.
+  expect(asked.filter((o) => o === 0)).toHaveLength(1);
+  expect(asked.filter((o) => o === 200)).toHaveLength(1);
+  expect(asked.filter((o) => o === 5200)).toHaveLength(5);
+});

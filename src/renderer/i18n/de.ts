@@ -164,6 +164,8 @@ export const de = {
     empty: 'Keine Treffer. Starten Sie zuerst die Suche.',
     listLabel: 'Treffer',
     loadingRest: 'Lade Treffer … {{loaded}} von {{total}}. Filter und Sammelaktionen folgen, sobald alle geladen sind.',
+    restFailed: 'Der Rest der Liste konnte nicht geladen werden ({{loaded}} von {{total}} Treffern sind da): {{reason}}',
+    retryRest: 'Erneut versuchen',
     counts: '{{shown}} von {{total}} angezeigt · {{open}} offen',
     all: 'alle',
     searchLabel: 'Suchen',

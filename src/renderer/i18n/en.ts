@@ -166,6 +166,8 @@ export const en: typeof de = {
     empty: 'No findings. Run the search first.',
     listLabel: 'Findings',
     loadingRest: 'Loading findings … {{loaded}} of {{total}}. Filters and bulk actions follow once all are loaded.',
+    restFailed: 'The rest of the list could not be loaded ({{loaded}} of {{total}} findings are here): {{reason}}',
+    retryRest: 'Try again',
     counts: '{{shown}} of {{total}} shown · {{open}} undecided',
     all: 'all',
     searchLabel: 'Search',

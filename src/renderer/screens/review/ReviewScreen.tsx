@@ -24,6 +24,23 @@ type Pending =
   | { readonly kind: 'redact'; readonly selection: TextSelection }
   | { readonly kind: 'include-many'; readonly ids: readonly string[] };
 
+/** Pauses before asking again for a page of the list that failed. */
+const RETRY_DELAYS_MS = [500, 2000];
+
+/** `call`, asked again after each of RETRY_DELAYS_MS while `wanted()`; the last error if all fail. */
+async function withRetries<T>(call: () => Promise<T>, wanted: () => boolean): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await call();
+    } catch (err) {
+      const delay = RETRY_DELAYS_MS[attempt];
+      if (delay === undefined) throw err;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      if (!wanted()) throw err;
+    }
+  }
+}
+
 /**
  * The review: a keyboard-driven list of every finding, filters, and the detail of the current one.
  * Every decision is sent to the engine at once; the list shows what the engine saved.
@@ -55,30 +72,51 @@ export function ReviewScreen({ caseId }: { caseId: string }) {
 
   // The first rows come alone, so the list paints at once; the rest follows in pages: the list grows
   // while it loads, and the engine answers the current finding's detail between two pages.
+  const [restRun, setRestRun] = useState(0);
+  const [restError, setRestError] = useState<Error>();
+  /** Where the next page starts, and how long the list is: kept across a retry of the rest. */
+  const progress = useRef({ caseId, next: 0, total: 0 });
   useEffect(() => {
     let current = true;
-    const lang = currentLang();
     const shown = early.current;
     early.current = undefined;
-    (shown?.caseId === caseId ? Promise.resolve(shown) : takeFirstReviewPage(api, caseId, lang))
-      .then(async (first) => {
+    setRestError(undefined);
+    (shown?.caseId === caseId ? Promise.resolve(shown) : takeFirstReviewPage(api, caseId, currentLang()))
+      .then((first) => {
         if (!current) return;
+        progress.current = { caseId, next: first.rows.length, total: first.total };
         setList(first);
         setActiveId((id) => id ?? first.rows[0]?.id ?? null);
-        for (let offset = first.rows.length; offset < first.total; ) {
-          const page = await api.review.list({ caseId, lang, offset, limit: REST_PAGE });
-          if (!current) return;
-          offset += page.rows.length;
-          // A page with no rows: the list is shorter than it was (a new search); what came is all.
-          setList((loaded) => loaded && { ...loaded, rows: [...loaded.rows, ...page.rows], total: page.rows.length ? page.total : loaded.rows.length });
-          if (!page.rows.length) return;
-        }
+        setRestRun((n) => n + 1);
       })
       .catch((err: Error) => current && setError(err));
     return () => {
       current = false;
     };
   }, [api, caseId]);
+
+  useEffect(() => {
+    const at = progress.current;
+    if (!restRun || at.caseId !== caseId) return;
+    let current = true;
+    const lang = currentLang();
+    (async () => {
+      while (at.next < at.total) {
+        // A page that fails is asked for again twice (the engine may be busy with a search or an
+        // export); then the officer sees why and can try again, from where the list stopped.
+        const page = await withRetries(() => api.review.list({ caseId, lang, offset: at.next, limit: REST_PAGE }), () => current);
+        if (!current) return;
+        at.next += page.rows.length;
+        // A page with no rows: the list is shorter than it was (a new search); what came is all.
+        if (!page.rows.length) at.total = at.next;
+        else at.total = page.total;
+        setList((loaded) => loaded && { ...loaded, rows: [...loaded.rows, ...page.rows], total: at.total });
+      }
+    })().catch((err: Error) => current && setRestError(err));
+    return () => {
+      current = false;
+    };
+  }, [api, caseId, restRun]);
 
   const rows = useMemo(() => list?.rows ?? [], [list]);
   // Filters are enabled once every page is here (ReviewFilters): until then the search index would
@@ -232,11 +270,26 @@ export function ReviewScreen({ caseId }: { caseId: string }) {
         <p className="review-counts" aria-live="polite">
           {complete && t('review.counts', { shown: formatNumber(visible.length, lang), total: formatNumber(rows.length, lang), open: formatNumber(undecided, lang) })}
         </p>
-        {!complete && (
+        {!complete && !restError && (
           <p className="review-loading" data-testid="review-loading">
             <progress max={list.total} value={rows.length} aria-label={t('review.loadingRest', { loaded: formatNumber(rows.length, lang), total: formatNumber(list.total, lang) })} />
             <span>{t('review.loadingRest', { loaded: formatNumber(rows.length, lang), total: formatNumber(list.total, lang) })}</span>
           </p>
+        )}
+        {!complete && restError && (
+          <div className="banner banner-error" role="alert" data-testid="review-rest-failed">
+            <span>{t('review.restFailed', { loaded: formatNumber(rows.length, lang), total: formatNumber(list.total, lang), reason: restError.message })}</span>{' '}
+            <button
+              type="button"
+              className="small"
+              onClick={() => {
+                setRestError(undefined);
+                setRestRun((n) => n + 1);
+              }}
+            >
+              {t('review.retryRest')}
+            </button>
+          </div>
         )}
         <div className="bulk" role="group" aria-label={t('review.bulkLabel')}>
           <button type="button" className="small" disabled={!complete || !visible.length} onClick={() => setPending({ kind: 'include-many', ids: visibleIds })}>
