@@ -95,6 +95,12 @@ export interface Connector<C extends SourceBase = SourceBase> {
    * (table rows, log lines) leaves it out.
    */
   readOriginal?(config: C, locator: Locator, ctx: OriginalContext): Promise<OriginalFile | null>;
+  /**
+   * The originals of several records in one reading of the source, in the order of `locators`, each
+   * as readOriginal would give it. For sources that can only be read from the start (a helpdesk's
+   * JSON export): the export asks for a batch of records at once instead of re-reading per record.
+   */
+  readOriginals?(config: C, locators: readonly Locator[], ctx: OriginalContext): Promise<(OriginalFile | null)[]>;
 }
 
 /**

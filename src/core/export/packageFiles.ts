@@ -64,6 +64,7 @@ export async function writePackageFiles(input: FilesInput): Promise<Map<number, 
   const out = new Map<number, ItemFiles>();
   let failed = false;
   for (const items of input.batches) {
+    const early = readBatchOriginals(items, input);
     let next = 0;
     const worker = async () => {
       // After one failure the others stop too: a server that refused the password must not be asked
@@ -71,7 +72,7 @@ export async function writePackageFiles(input: FilesInput): Promise<Map<number, 
       while (!failed && next < items.length) {
         const item = items[next++]!;
         try {
-          out.set(item.no, await writeItemFiles(item, filesDir, input, texts));
+          out.set(item.no, await writeItemFiles(item, filesDir, input, texts, early.get(item.no)));
         } catch (err) {
           failed = true;
           throw err;
@@ -83,7 +84,7 @@ export async function writePackageFiles(input: FilesInput): Promise<Map<number, 
   return out;
 }
 
-async function writeItemFiles(item: PackageItem, filesDir: string, input: FilesInput, texts: PackageTexts): Promise<ItemFiles> {
+async function writeItemFiles(item: PackageItem, filesDir: string, input: FilesInput, texts: PackageTexts, early?: Promise<OriginalRead>): Promise<ItemFiles> {
   const folderName = String(item.no).padStart(4, '0');
   const folder = insideFolder(filesDir, folderName);
   const taken = new Set<string>();
@@ -105,7 +106,7 @@ async function writeItemFiles(item: PackageItem, filesDir: string, input: FilesI
 
   const source = input.sources.get(item.source.id);
   const wantsOriginal = ORIGINAL_KINDS.has(item.kind);
-  const read = wantsOriginal && source ? await readOriginalOf(source, item, input) : { original: null, kept: false };
+  const read = wantsOriginal && source ? await (early ?? readOriginalOf(source, item, input)) : { original: null, kept: false };
   const original = read.original;
   if (wantsOriginal && read.kept && original === null) originalMissing = true;
 
@@ -185,15 +186,55 @@ const ORIGINAL_KINDS: ReadonlySet<string> = new Set(['mail', 'document', 'ticket
  * record (OriginalNotKeptError): then nothing is missing. A source that cannot be read now (server
  * down, mailbox renumbered) stops the export with the reason rather than silently shipping less.
  */
-async function readOriginalOf(source: FileSource, item: PackageItem, input: FilesInput): Promise<{ original: OriginalFile | null; kept: boolean }> {
+async function readOriginalOf(source: FileSource, item: PackageItem, input: FilesInput): Promise<OriginalRead> {
   if (!source.connector.readOriginal) return { original: null, kept: false };
   try {
     return { original: await source.connector.readOriginal(source.config, item.locator, input.context(item.source.id)), kept: true };
   } catch (err) {
-    if (err instanceof OriginalNotKeptError) return { original: null, kept: false };
-    if (err instanceof SourceError) throw new ExportError(`record ${item.no} (source "${item.source.id}"): ${err.message}`);
-    throw err;
+    return notRead(err, [item]);
   }
+}
+
+interface OriginalRead {
+  readonly original: OriginalFile | null;
+  readonly kept: boolean;
+}
+
+function notRead(err: unknown, items: readonly PackageItem[]): OriginalRead {
+  if (err instanceof OriginalNotKeptError) return { original: null, kept: false };
+  if (err instanceof SourceError) throw new ExportError(`record ${items.map((i) => i.no).join(', ')} (source "${items[0]!.source.id}"): ${err.message}`);
+  throw err;
+}
+
+/**
+ * The originals of a batch's items from sources that read several at once (Connector.readOriginals),
+ * one call per source, by item number; the other items are read one by one. Started at once, while
+ * the batch's other items are written.
+ */
+function readBatchOriginals(items: readonly PackageItem[], input: FilesInput): Map<number, Promise<OriginalRead>> {
+  const bySource = new Map<string, PackageItem[]>();
+  for (const item of items) {
+    if (!ORIGINAL_KINDS.has(item.kind) || !input.sources.get(item.source.id)?.connector.readOriginals) continue;
+    let list = bySource.get(item.source.id);
+    if (!list) bySource.set(item.source.id, (list = []));
+    list.push(item);
+  }
+  const early = new Map<number, Promise<OriginalRead>>();
+  for (const [sourceId, group] of bySource) {
+    const source = input.sources.get(sourceId)!;
+    const all = source.connector.readOriginals!(source.config, group.map((item) => item.locator), input.context(sourceId)).then(
+      (originals): OriginalRead[] => originals.map((original) => ({ original, kept: true })),
+      (err: unknown) => group.map(() => notRead(err, group)),
+    );
+    group.forEach((item, i) => {
+      const read = all.then((reads) => reads[i]!);
+      // The item that awaits it reports a failure; the others may never be awaited (the export stops
+      // at the first failure), and must not end the process as unhandled rejections.
+      read.catch(() => undefined);
+      early.set(item.no, read);
+    });
+  }
+  return early;
 }
 
 /**

@@ -6,7 +6,7 @@ import { searchJiraCsv } from './jiraCsvSource.js';
 import { searchJsonTickets } from './jsonTicketSource.js';
 import { ticketExportMismatch } from './ticketExportShape.js';
 import { otrsFormat } from './otrsFormat.js';
-import { readTicketOriginal } from './readTicketOriginal.js';
+import { readTicketOriginals } from './readTicketOriginals.js';
 import { ticketsConfigSchema, type TicketsConfig } from './ticketsConfig.js';
 import { zammadFormat } from './zammadFormat.js';
 import { searchZendesk } from './zendeskSource.js';
@@ -36,7 +36,8 @@ export const ticketsConnector: Connector<TicketsConfig> = {
     yield* searchFormat(absolute, config, subject, ctx);
   },
 
-  readOriginal: (config, locator, ctx) => readTicketOriginal(config, locator, ctx),
+  readOriginal: async (config, locator, ctx) => (await readTicketOriginals(config, [locator], ctx))[0]!,
+  readOriginals: (config, locators, ctx) => readTicketOriginals(config, locators, ctx),
 };
 
 function searchFormat(absolute: string, config: TicketsConfig, subject: SubjectQuery, ctx: SearchContext): AsyncGenerator<SearchEvent> {

@@ -86,6 +86,18 @@ describe('tickets connector: readOriginal', () => {
     expect(await ticketsConnector.readOriginal!(config, { ticket: '31008' }, fileSearchContext(dir))).toBeNull();
   });
 
+  it('reads a batch of tickets in one pass, in the order asked, as one by one', async () => {
+    const ticket = (id: number, customer: string) => ({ ticket: { id, number: String(31000 + id), title: `T${id}`, customer }, articles: [{ id, body: `Text ${id}` }] });
+    const [a, b, c] = [ticket(1, 'anna.mueller@example.de'), ticket(2, 'erika@muster.example'), ticket(3, 'anna.mueller@example.de')];
+    writeFileSync(join(dir, 'viele.ndjson'), [a, b, c].map((t) => JSON.stringify(t)).join('\n') + '\n');
+    const config = ticketsConnector.configSchema.parse({ id: 'tickets', type: 'tickets', format: 'zammad', path: 'viele.ndjson' });
+    const asked = [{ ticket: '31003' }, { ticket: '39999' }, { ticket: '31001' }, { ticket: '31003' }, {}];
+    const batch = await ticketsConnector.readOriginals!(config, asked, fileSearchContext(dir));
+    expect(batch.map((o) => o && JSON.parse(o.bytes.toString('utf8')))).toEqual([c, null, a, c, null]);
+    const single = await Promise.all(asked.map((l) => ticketsConnector.readOriginal!(config, l, fileSearchContext(dir))));
+    expect(batch).toEqual(single);
+  });
+
   it('says that a Zendesk or Jira export keeps no record per ticket', async () => {
     const config = ticketsConnector.configSchema.parse({ id: 'tickets', type: 'tickets', format: 'jira-csv', path: 'jira.csv' });
     await expect(ticketsConnector.readOriginal!(config, { ticket: 'SUP-1' }, fileSearchContext(dir))).rejects.toBeInstanceOf(OriginalNotKeptError);

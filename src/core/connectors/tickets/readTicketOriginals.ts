@@ -28,30 +28,39 @@ import { zammadFormat } from './zammadFormat.js';
  * comments, users) and a Jira CSV row is not a record of its own, so those formats keep no original
  * (OriginalNotKeptError): the letter and data.json carry the ticket as found.
  *
- * The export is read from the start for each ticket: a ticket export is searched once per case, and
- * its originals are wanted for the tickets about one person.
+ * The export can only be read from the start, so the tickets of a batch are looked for in one
+ * reading of it (the export asks for up to a hundred at a time), not one reading per ticket.
  */
-export async function readTicketOriginal(config: TicketsConfig, locator: Locator, ctx: OriginalContext): Promise<OriginalFile | null> {
+export async function readTicketOriginals(config: TicketsConfig, locators: readonly Locator[], ctx: OriginalContext): Promise<(OriginalFile | null)[]> {
   const format = jsonFormat(config);
   if (!format) throw new OriginalNotKeptError(`a ${config.format} ticket export keeps no record per ticket`);
-  if (locator.ticket === undefined && locator.line === undefined) return null;
+  const found: (OriginalFile | null)[] = locators.map(() => null);
+  const open = new Set(locators.map((l, i) => (l.ticket === undefined && l.line === undefined ? -1 : i)).filter((i) => i >= 0));
+  if (!open.size) return found;
   let absolute: string;
   try {
     absolute = await requireReadableFile(config.path, (p) => ctx.resolvePath(p), 'ticket export');
   } catch {
-    return null;
+    return found;
   }
   const text = await ticketText(absolute, ctx.signal);
   for await (const item of jsonItems(text, { maxItemChars: MAX_TICKET_JSON_CHARS, ...(format.unwrap ? { unwrap: format.unwrap } : {}) })) {
     ctx.signal.throwIfAborted();
     if (item.error !== undefined) continue;
     const tickets = [...format.read({ line: item.line, key: item.key, value: item.value })].filter((t): t is Ticket => typeof t !== 'string');
-    if (!tickets.some((t) => isLocated(t, locator))) continue;
-    if (tickets.length !== 1) return null;
-    const name = `ticket-${locator.ticket ?? `line-${locator.line}`}.json`;
-    return { filename: name, bytes: Buffer.from(`${JSON.stringify(item.value, null, 2)}\n`, 'utf8') };
+    let json: Buffer | undefined;
+    for (const i of [...open]) {
+      const locator = locators[i]!;
+      if (!tickets.some((t) => isLocated(t, locator))) continue;
+      open.delete(i);
+      // A record that holds more than one ticket holds other people's: not shipped (stays null).
+      if (tickets.length !== 1) continue;
+      json ??= Buffer.from(`${JSON.stringify(item.value, null, 2)}\n`, 'utf8');
+      found[i] = { filename: `ticket-${locator.ticket ?? `line-${locator.line}`}.json`, bytes: json };
+    }
+    if (!open.size) break;
   }
-  return null;
+  return found;
 }
 
 function isLocated(ticket: Ticket, locator: Locator): boolean {
