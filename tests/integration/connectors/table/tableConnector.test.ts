@@ -275,6 +275,14 @@ describe('table connector: CSV', () => {
 });
 
 describe('table connector: XLSX', () => {
+  /** Where writeWorkbook's rows about Anna Müller are. */
+  const WORKBOOK_FINDINGS = [
+    { sheet: 'Kunden', row: 2 },
+    { sheet: 'Kunden', row: 5 },
+    { sheet: 'Kunden', row: 6 },
+    { sheet: 'Notizen', row: 2 },
+  ];
+
   async function writeWorkbook(name: string): Promise<string> {
     const workbook = new ExcelJS.Workbook();
     const kunden = workbook.addWorksheet('Kunden');
@@ -297,12 +305,7 @@ describe('table connector: XLSX', () => {
     const path = await writeWorkbook('kunden.xlsx');
     const { findings, warnings } = await search(path);
     expect(warnings).toEqual([]);
-    expect(findings.map((f) => f.locator)).toEqual([
-      { sheet: 'Kunden', row: 2 },
-      { sheet: 'Kunden', row: 5 },
-      { sheet: 'Kunden', row: 6 },
-      { sheet: 'Notizen', row: 2 },
-    ]);
+    expect(findings.map((f) => f.locator)).toEqual(WORKBOOK_FINDINGS);
     const [anna1, anna2, gaps, note] = findings;
     expect(gaps!.record).toMatchObject({ fields: expect.arrayContaining([{ name: 'Vorname', value: '' }, { name: 'Spalte 6', value: 'anna.mueller@example.de' }]) });
     expect(types(anna1!.matches)).toEqual(['customerId', 'email', 'name']);
@@ -341,12 +344,7 @@ describe('table connector: XLSX', () => {
 
     const { findings, warnings } = await search('reordered.xlsx');
     expect(warnings).toEqual([]);
-    expect(findings.map((f) => f.locator)).toEqual([
-      { sheet: 'Kunden', row: 2 },
-      { sheet: 'Kunden', row: 5 },
-      { sheet: 'Kunden', row: 6 },
-      { sheet: 'Notizen', row: 2 },
-    ]);
+    expect(findings.map((f) => f.locator)).toEqual(WORKBOOK_FINDINGS);
     expect(findings[0]!.date).toBe('2024-03-04');
     expect((await search('reordered.xlsx', { sheet: 'Notizen' })).findings.map((f) => f.locator)).toEqual([{ sheet: 'Notizen', row: 2 }]);
   });
