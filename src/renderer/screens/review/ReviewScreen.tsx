@@ -108,9 +108,8 @@ export function ReviewScreen({ caseId }: { caseId: string }) {
         if (!current) return;
         at.next += page.rows.length;
         // A page with no rows: the list is shorter than it was (a new search); what came is all.
-        if (!page.rows.length) at.total = at.next;
-        else at.total = page.total;
-        setList((loaded) => loaded && { ...loaded, rows: [...loaded.rows, ...page.rows], total: at.total });
+        const total = (at.total = page.rows.length ? page.total : at.next);
+        setList((loaded) => loaded && { ...loaded, rows: [...loaded.rows, ...page.rows], total });
       }
     })().catch((err: Error) => current && setRestError(err));
     return () => {
