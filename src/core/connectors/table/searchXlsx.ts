@@ -102,6 +102,9 @@ interface ExcelJsWorkbookReaderInternals {
  * exceljs itself uses, so no second one).
  */
 async function readWorkbookIndex(absolute: string, reader: ExcelJsWorkbookReaderInternals): Promise<void> {
+  // Another exceljs than 4.x may not have these: then its reader goes by the zip's order alone, as
+  // before (and the test with workbook.xml last fails, which says so).
+  if (typeof reader._parseWorkbook !== 'function' || typeof reader._parseRels !== 'function' || typeof reader._parseStyles !== 'function') return;
   let entries: unzipper.File[];
   try {
     entries = (await unzipper.Open.file(absolute)).files;
