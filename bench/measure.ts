@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
@@ -145,4 +145,65 @@ export function summarizeKinds(kinds: string[]): string {
   const counts = new Map<string, number>();
   for (const k of kinds) counts.set(k, (counts.get(k) ?? 0) + 1);
   return [...counts].map(([k, n]) => (n > 1 ? `${k} ×${n}` : k)).join(', ');
+}
+
+/** One size of a benchmark against rg: its rg and auskunft runs and how well auskunft found the targets. */
+export interface RgComparison {
+  readonly rg: CommandResult & { readonly runs: readonly number[] };
+  readonly rgCount: number | null;
+  readonly auskunft: CommandResult;
+  readonly score?: { readonly found: number; readonly expected: number; readonly falsePositives: unknown };
+  readonly error?: string;
+}
+
+/** Stop before generating anything when rg or the built CLI (the default `bin/auskunft.js`) is missing. */
+export async function requireRgAndCli(cli: string, defaultCli: string, repo: string): Promise<void> {
+  if (!(await commandWorks('rg', ['--version']))) throw new Error('ripgrep (rg) is not installed');
+  if (!existsSync(join(repo, 'dist', 'cli', 'main.js')) && cli === defaultCli) throw new Error('the CLI is not built: run `npm run build` first');
+}
+
+/**
+ * Run each size in turn, print the report, then the load average around the runs: the machine may be
+ * shared, and the load says how far the wall-clock ratios can be trusted.
+ */
+export async function eachSizeWithLoad<T>(sizes: readonly number[], run: (size: number) => Promise<T>, report: (results: T[]) => void): Promise<T[]> {
+  const before = loadavg();
+  const results: T[] = [];
+  for (const size of sizes) results.push(await run(size));
+  report(results);
+  process.stdout.write(`load average (1 min) on ${cpus().length} cores: ${before[0]?.toFixed(1)} before, ${loadavg()[0]?.toFixed(1)} after\n`);
+  return results;
+}
+
+/** The fields every rg comparison writes to its results file, besides what describes its corpus. */
+export function comparisonSummary(r: RgComparison) {
+  return {
+    rgSeconds: r.rg.wallSeconds, rgRuns: r.rg.runs, rgCount: r.rgCount,
+    auskunftSeconds: r.auskunft.wallSeconds, auskunftExit: r.auskunft.exitCode, peakRssKb: r.auskunft.peakRssKb,
+    ratio: r.auskunft.wallSeconds / r.rg.wallSeconds,
+    cpuRatio: cpuRatio(r),
+    rgCpuSeconds: (r.rg.userSeconds ?? 0) + (r.rg.systemSeconds ?? 0),
+    auskunftCpuSeconds: (r.auskunft.userSeconds ?? 0) + (r.auskunft.systemSeconds ?? 0),
+    recall: r.score ? r.score.found / Math.max(1, r.score.expected) : null,
+    falsePositives: r.score?.falsePositives, error: r.error,
+  };
+}
+
+/** Write a benchmark's results file and say where it is. */
+export function writeResults(path: string, results: readonly unknown[]): void {
+  writeFileSync(path, `${JSON.stringify({ at: new Date().toISOString(), results }, null, 2)}\n`);
+  process.stdout.write(`details: ${path}\n`);
+}
+
+/** Run a benchmark's main: its exit code, or one line naming the benchmark when it fails. */
+export function runBenchmark(name: string, main: () => Promise<number>): void {
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`${name}: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
 }

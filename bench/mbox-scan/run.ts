@@ -1,9 +1,8 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type CommandResult, bestOf, commandWorks, formatTable, runCommand, warmPageCache, cpuRatio, lastLines, summarizeKinds } from '../measure.js';
+import { type CommandResult, bestOf, comparisonSummary, eachSizeWithLoad, formatTable, runBenchmark, runCommand, requireRgAndCli, warmPageCache, cpuRatio, lastLines, summarizeKinds, writeResults } from '../measure.js';
 import type { CorpusManifest, PlantedMessage } from './corpusManifest.js';
 import { CORPUS_ROOT, DEFAULT_TARGET_EVERY, defaultCorpusDir, generateMbox, readFreshCorpus } from './generateMbox.js';
 
@@ -244,43 +243,18 @@ async function main(): Promise<number> {
   });
   const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
   if (sizes.some((s) => !(s > 0))) throw new Error(`--sizes: positive MB values, comma-separated (got "${values.sizes}")`);
-  if (!(await commandWorks('rg', ['--version']))) throw new Error('ripgrep (rg) is not installed');
-  if (!existsSync(join(REPO, 'dist', 'cli', 'main.js')) && values.cli === join(REPO, 'bin', 'auskunft.js')) {
-    throw new Error('the CLI is not built: run `npm run build` first');
-  }
+  await requireRgAndCli(values.cli, join(REPO, 'bin', 'auskunft.js'), REPO);
   const opts = { seed: values.seed, targetEvery: Number(values['target-every']), rgRuns: Number(values['rg-runs']), timeoutMs: Number(values['timeout-s']) * 1000, cli: values.cli };
-  const results: SizeResult[] = [];
-  const loadBefore = loadavg();
-  for (const size of sizes) results.push(await benchSize(size, opts));
-  printReport(results);
-  // The machine may be shared: the load says how much the wall-clock ratios are to be trusted.
-  process.stdout.write(`load average (1 min) on ${cpus().length} cores: ${loadBefore[0]?.toFixed(1)} before, ${loadavg()[0]?.toFixed(1)} after\n`);
+  const results = await eachSizeWithLoad(sizes, (size) => benchSize(size, opts), printReport);
 
   const summary = results.map((r) => ({
     sizeMb: r.manifest.sizeMb, bytes: r.manifest.bytes, messages: r.manifest.messages,
-    rgSeconds: r.rg.wallSeconds, rgRuns: r.rg.runs, rgCount: r.rgCount,
-    auskunftSeconds: r.auskunft.wallSeconds, auskunftExit: r.auskunft.exitCode, peakRssKb: r.auskunft.peakRssKb,
-    ratio: r.auskunft.wallSeconds / r.rg.wallSeconds,
-    cpuRatio: cpuRatio(r),
-    rgCpuSeconds: (r.rg.userSeconds ?? 0) + (r.rg.systemSeconds ?? 0),
-    auskunftCpuSeconds: (r.auskunft.userSeconds ?? 0) + (r.auskunft.systemSeconds ?? 0),
-    recall: r.score ? r.score.found / Math.max(1, r.score.expected) : null,
+    ...comparisonSummary(r),
     missed: r.score?.missed.map((t) => ({ messageId: t.messageId, kind: t.kind })),
-    falsePositives: r.score?.falsePositives, error: r.error,
   }));
-  const resultsPath = join(CORPUS_ROOT, 'mbox-scan-results.json');
-  writeFileSync(resultsPath, `${JSON.stringify({ at: new Date().toISOString(), results: summary }, null, 2)}\n`);
-  process.stdout.write(`details: ${resultsPath}\n`);
+  writeResults(join(CORPUS_ROOT, 'mbox-scan-results.json'), summary);
   // Numbers, not verdicts: only a crash (no findings at all) is a failure of the run.
   return results.some((r) => r.error) ? 1 : 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.stderr.write(`bench/mbox-scan: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 1;
-  },
-);
+runBenchmark('bench/mbox-scan', main);

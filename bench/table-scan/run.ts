@@ -1,9 +1,8 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type CommandResult, bestOf, commandWorks, formatTable, runCommand, warmPageCache, cpuRatio, lastLines, summarizeKinds } from '../measure.js';
+import { type CommandResult, bestOf, comparisonSummary, eachSizeWithLoad, formatTable, runBenchmark, runCommand, requireRgAndCli, warmPageCache, cpuRatio, lastLines, summarizeKinds, writeResults } from '../measure.js';
 import type { CrmManifest, PlantedRow } from './crmManifest.js';
 import { CORPUS_ROOT, DEFAULT_ROWS, defaultCorpusDir, generateCrm, readFreshCorpus } from './generateCrm.js';
 
@@ -239,43 +238,18 @@ async function main(): Promise<number> {
   });
   const sizes = values.rows.split(',').map((s) => Number(s.trim()));
   if (sizes.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`--rows: positive integers, comma-separated (got "${values.rows}")`);
-  if (!(await commandWorks('rg', ['--version']))) throw new Error('ripgrep (rg) is not installed');
-  if (!existsSync(join(REPO, 'dist', 'cli', 'main.js')) && values.cli === join(REPO, 'bin', 'auskunft.js')) {
-    throw new Error('the CLI is not built: run `npm run build` first');
-  }
+  await requireRgAndCli(values.cli, join(REPO, 'bin', 'auskunft.js'), REPO);
   const opts = { seed: values.seed, rgRuns: Number(values['rg-runs']), timeoutMs: Number(values['timeout-s']) * 1000, cli: resolve(values.cli), nodeArgs: values['node-arg'] };
-  const results: RowsResult[] = [];
-  const loadBefore = loadavg();
-  for (const rows of sizes) results.push(await benchRows(rows, opts));
-  printReport(results);
-  // The machine may be shared: the load says how much the wall-clock ratios are to be trusted.
-  process.stdout.write(`load average (1 min) on ${cpus().length} cores: ${loadBefore[0]?.toFixed(1)} before, ${loadavg()[0]?.toFixed(1)} after\n`);
+  const results = await eachSizeWithLoad(sizes, (rows) => benchRows(rows, opts), printReport);
 
   const summary = results.map((r) => ({
     rows: r.manifest.rows, bytes: r.manifest.bytes, physicalLines: r.manifest.physicalLines,
-    rgSeconds: r.rg.wallSeconds, rgRuns: r.rg.runs, rgCount: r.rgCount,
-    auskunftSeconds: r.auskunft.wallSeconds, auskunftExit: r.auskunft.exitCode, peakRssKb: r.auskunft.peakRssKb,
-    ratio: r.auskunft.wallSeconds / r.rg.wallSeconds,
-    cpuRatio: cpuRatio(r),
-    rgCpuSeconds: (r.rg.userSeconds ?? 0) + (r.rg.systemSeconds ?? 0),
-    auskunftCpuSeconds: (r.auskunft.userSeconds ?? 0) + (r.auskunft.systemSeconds ?? 0),
-    recall: r.score ? r.score.found / Math.max(1, r.score.expected) : null,
+    ...comparisonSummary(r),
     missed: r.score?.missed.map((t) => ({ line: t.line, kind: t.kind })),
-    falsePositives: r.score?.falsePositives, error: r.error,
   }));
-  const resultsPath = join(CORPUS_ROOT, 'table-scan-results.json');
-  writeFileSync(resultsPath, `${JSON.stringify({ at: new Date().toISOString(), results: summary }, null, 2)}\n`);
-  process.stdout.write(`details: ${resultsPath}\n`);
+  writeResults(join(CORPUS_ROOT, 'table-scan-results.json'), summary);
   // Numbers, not verdicts: only a crash (no findings at all) is a failure of the run.
   return results.some((r) => r.error) ? 1 : 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.stderr.write(`bench/table-scan: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 1;
-  },
-);
+runBenchmark('bench/table-scan', main);
