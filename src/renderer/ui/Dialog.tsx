@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /**
  * A modal dialog on the native <dialog> element: focus is trapped, Escape closes it and the rest
@@ -29,5 +30,23 @@ export function Dialog({ open, title, onClose, children, wide }: { open: boolean
         </>
       )}
     </dialog>
+  );
+}
+
+/**
+ * A dialog's buttons: cancel, then its action. Without `onConfirm` the action submits the dialog's
+ * form, so Enter in a field does the same as the button.
+ */
+export function DialogActions({ onCancel, confirm, onConfirm, danger, disabled }: { onCancel: () => void; confirm: string; onConfirm?: () => void; danger?: boolean; disabled?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <div className="dialog-actions">
+      <button type="button" onClick={onCancel}>
+        {t('common.cancel')}
+      </button>
+      <button type={onConfirm ? 'button' : 'submit'} className={danger ? 'danger' : 'primary'} disabled={disabled} onClick={onConfirm}>
+        {confirm}
+      </button>
+    </div>
   );
 }

@@ -4,7 +4,7 @@ import type { CaseDetail, CaseStatus } from '../../../shared/api.js';
 import { useApi } from '../../api/ApiContext.js';
 import { navigate } from '../../app/router.js';
 import { currentLang } from '../../i18n/i18n.js';
-import { Dialog } from '../../ui/Dialog.js';
+import { Dialog, DialogActions } from '../../ui/Dialog.js';
 import { ErrorMessage } from '../../ui/ErrorMessage.js';
 import { formatDate } from '../../ui/format.js';
 import { DeadlineBadge } from './DeadlineBadge.js';
@@ -97,14 +97,7 @@ export function CaseHeader({ caseDetail: c, onChanged }: { caseDetail: CaseDetai
       </Dialog>
       <Dialog open={deleting} title={t('cases.deleteTitle')} onClose={() => setDeleting(false)}>
         <p>{t('cases.deleteText', { id: c.id })}</p>
-        <div className="dialog-actions">
-          <button type="button" onClick={() => setDeleting(false)}>
-            {t('common.cancel')}
-          </button>
-          <button type="button" className="danger" onClick={() => api.cases.delete({ caseId: c.id }).then(() => navigate({ screen: 'cases' }), setError)}>
-            {t('cases.deleteConfirm')}
-          </button>
-        </div>
+        <DialogActions onCancel={() => setDeleting(false)} confirm={t('cases.deleteConfirm')} danger onConfirm={() => api.cases.delete({ caseId: c.id }).then(() => navigate({ screen: 'cases' }), setError)} />
       </Dialog>
     </>
   );

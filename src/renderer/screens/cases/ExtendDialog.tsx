@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/ApiContext.js';
 import { currentLang } from '../../i18n/i18n.js';
-import { Dialog } from '../../ui/Dialog.js';
+import { Dialog, DialogActions } from '../../ui/Dialog.js';
 import { ErrorMessage } from '../../ui/ErrorMessage.js';
 
 /** Art. 12(3): two more months, with the reason recorded and a notice to the person drafted. */
@@ -27,14 +27,7 @@ export function ExtendDialog({ open, caseId, onClose, onExtended }: { open: bool
         <label htmlFor="extend-reason">{t('extend.reason')}</label>
         <textarea id="extend-reason" rows={3} required minLength={3} value={reason} onChange={(e) => setReason(e.target.value)} />
         <ErrorMessage error={error} />
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="primary">
-            {t('extend.confirm')}
-          </button>
-        </div>
+        <DialogActions onCancel={onClose} confirm={t('extend.confirm')} />
       </form>
     </Dialog>
   );

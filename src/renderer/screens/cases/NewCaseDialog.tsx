@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { VerificationMethod } from '../../../shared/api.js';
 import { useApi } from '../../api/ApiContext.js';
 import { useAppInfo } from '../../app/AppInfoContext.js';
-import { Dialog } from '../../ui/Dialog.js';
+import { Dialog, DialogActions } from '../../ui/Dialog.js';
 import { ErrorMessage } from '../../ui/ErrorMessage.js';
 
 const METHODS: readonly VerificationMethod[] = ['knownContact', 'customerAccount', 'callback', 'postal', 'inPerson', 'idDocument', 'other'];
@@ -101,14 +101,7 @@ export function NewCaseDialog({ open, onClose, onCreated }: { open: boolean; onC
           {form.method === 'idDocument' && <p className="banner banner-warning">{t('newCase.idDocumentWarning')}</p>}
         </fieldset>
         <ErrorMessage error={error} />
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {t('newCase.create')}
-          </button>
-        </div>
+        <DialogActions onCancel={onClose} confirm={t('newCase.create')} disabled={busy} />
       </form>
     </Dialog>
   );

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Decision, FindingDetail as Detail, RedactionSuggestion, ReviewList } from '../../../shared/api.js';
 import { useApi } from '../../api/ApiContext.js';
 import { currentLang } from '../../i18n/i18n.js';
-import { Dialog } from '../../ui/Dialog.js';
+import { Dialog, DialogActions } from '../../ui/Dialog.js';
 import { ErrorMessage } from '../../ui/ErrorMessage.js';
 import { formatNumber } from '../../ui/format.js';
 import { FindingDetail } from './FindingDetail.js';
@@ -341,14 +341,7 @@ export function ReviewScreen({ caseId }: { caseId: string }) {
             ))}
           </datalist>
           <p className="hint">{t('review.excludeHint')}</p>
-          <div className="dialog-actions">
-            <button type="button" onClick={() => setPending(null)}>
-              {t('common.cancel')}
-            </button>
-            <button type="submit" className="primary">
-              {t('review.exclude')}
-            </button>
-          </div>
+          <DialogActions onCancel={() => setPending(null)} confirm={t('review.exclude')} />
         </form>
       </Dialog>
 
@@ -371,34 +364,20 @@ export function ReviewScreen({ caseId }: { caseId: string }) {
             <input type="checkbox" checked={caseWide} onChange={(e) => setCaseWide(e.target.checked)} /> {t('review.redactCaseWide')}
           </label>
           <p className="hint">{t('review.redactHint')}</p>
-          <div className="dialog-actions">
-            <button type="button" onClick={() => setPending(null)}>
-              {t('common.cancel')}
-            </button>
-            <button type="submit" className="primary">
-              {t('review.redact')}
-            </button>
-          </div>
+          <DialogActions onCancel={() => setPending(null)} confirm={t('review.redact')} />
         </form>
       </Dialog>
 
       <Dialog open={pending?.kind === 'include-many'} title={t('review.includeManyTitle')} onClose={() => setPending(null)}>
         <p>{t('review.includeManyText', { count: pending?.kind === 'include-many' ? pending.ids.length : 0 })}</p>
-        <div className="dialog-actions">
-          <button type="button" onClick={() => setPending(null)}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="button"
-            className="primary"
-            onClick={() => {
-              if (pending?.kind === 'include-many') decide(pending.ids, 'include', null, false);
-              setPending(null);
-            }}
-          >
-            {t('review.include')}
-          </button>
-        </div>
+        <DialogActions
+          onCancel={() => setPending(null)}
+          confirm={t('review.include')}
+          onConfirm={() => {
+            if (pending?.kind === 'include-many') decide(pending.ids, 'include', null, false);
+            setPending(null);
+          }}
+        />
       </Dialog>
     </section>
   );

@@ -2,7 +2,7 @@ import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, SourceView, SourcesView } from '../../../shared/api.js';
 import { useApi } from '../../api/ApiContext.js';
-import { Dialog } from '../../ui/Dialog.js';
+import { Dialog, DialogActions } from '../../ui/Dialog.js';
 import { ErrorMessage } from '../../ui/ErrorMessage.js';
 import { configValue, formFields, formValue } from './schemaFields.js';
 
@@ -110,14 +110,7 @@ export function SourceForm({ view, source, keychain, onClose, onSaved }: { view:
           </div>
         </fieldset>
         <ErrorMessage error={error} />
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="primary">
-            {t('common.save')}
-          </button>
-        </div>
+        <DialogActions onCancel={onClose} confirm={t('common.save')} />
       </form>
     </Dialog>
   );
