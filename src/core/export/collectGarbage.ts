@@ -12,8 +12,8 @@ let gc: (() => void) | null | undefined;
  * frees is not always returned to the system. Peak RSS then followed the length of the export: 216 MB
  * at 5,000 records, 389 MB at 20,000 (bench/export); each step started on the garbage of the ones
  * before. A collection between steps costs 15–30 ms and brought the peak to about 175 and 240 MB.
- * Collecting every 500–1,000 records within the PDF step as well cut the peak at 20,000 by another
- * 20 MB, but cost 1–2 s of CPU at 5,000 records: not done.
+ * Collecting every 500–2,000 records within the PDF step as well cut the peak at 20,000 by another
+ * 20–30 MB, but cost 1–2 s of CPU at 5,000 records and more at 20,000: not done.
  *
  * `gc` is reached the way Jest's leak detector reaches it, without `--expose-gc` on the command line (which `npx
  * auskunft` and Electron's utility process cannot pass): the flag is set for a moment, a new context
