@@ -13,9 +13,8 @@ import { deleteCase } from '../../../src/core/store/deleteCase.js';
 import { openCaseStore } from '../../../src/core/store/openCaseStore.js';
 import { recordSearchRun } from '../../../src/core/store/recordSearchRun.js';
 import { sampleFinding, sampleResult } from '../store/sampleSearchResult.js';
-import { REPO_ROOT, runCli, tempDir } from '../helpers/runCli.js';
+import { runCli, tempDir, createSampleCase } from '../helpers/runCli.js';
 
-const SAMPLE = join(REPO_ROOT, 'assets', 'sample');
 
 function storeWithCase() {
   const db = openCaseStore(join(tempDir(), 'cases.db'));
@@ -111,9 +110,7 @@ describe('auskunft audit verify', { timeout: 180_000 }, () => {
   it('fails naming the entry after a row was altered in the SQLite file', async () => {
     const dir = tempDir();
     const db = join(dir, 'cases.db');
-    const created = await runCli(['case', 'create', '--workspace', join(SAMPLE, 'auskunft.yaml'), '--subject', join(SAMPLE, 'subject.yaml'), '--received', '2026-01-31', '--db', db]);
-    expect(created.code, created.stderr).toBe(0);
-    const caseId = created.stdout.trim();
+    const caseId = await createSampleCase(db);
     expect(caseId).toMatch(/^AUS-2026-\d{4}-[0-9A-Z]{4}$/);
     expect((await runCli(['case', 'search', caseId, '--db', db])).code).toBe(0);
     const show = await runCli(['case', 'show', caseId, '--db', db]);

@@ -7,9 +7,8 @@ import { verifyAuditLog } from '../../../src/core/review/verifyAuditLog.js';
 import { getCase } from '../../../src/core/store/getCase.js';
 import { openCaseStore } from '../../../src/core/store/openCaseStore.js';
 import { sampleResult } from '../store/sampleSearchResult.js';
-import { REPO_ROOT, runCli, tempDir } from '../helpers/runCli.js';
+import { runCli, tempDir, createSampleCase } from '../helpers/runCli.js';
 
-const SAMPLE = join(REPO_ROOT, 'assets', 'sample');
 
 function storeWithCase() {
   const file = join(tempDir(), 'cases.db');
@@ -69,9 +68,7 @@ describe('case status changes', () => {
 
   it('is `auskunft case status` on the command line, and `audit verify` still verifies', { timeout: 180_000 }, async () => {
     const db = join(tempDir(), 'cases.db');
-    const created = await runCli(['case', 'create', '--workspace', join(SAMPLE, 'auskunft.yaml'), '--subject', join(SAMPLE, 'subject.yaml'), '--received', '2026-01-31', '--db', db]);
-    expect(created.code, created.stderr).toBe(0);
-    const caseId = created.stdout.trim();
+    const caseId = await createSampleCase(db);
     expect((await runCli(['case', 'status', caseId, 'review', '--db', db])).stderr).toMatch(/open → review/);
     const refused = await runCli(['case', 'status', caseId, 'open', '--db', db]);
     expect(refused.code).toBe(2);

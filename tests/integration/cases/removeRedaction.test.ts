@@ -11,9 +11,8 @@ import { verifyAuditLog } from '../../../src/core/review/verifyAuditLog.js';
 import { openCaseStore } from '../../../src/core/store/openCaseStore.js';
 import { recordSearchRun } from '../../../src/core/store/recordSearchRun.js';
 import { sampleFinding, sampleResult } from '../store/sampleSearchResult.js';
-import { REPO_ROOT, runCli, tempDir } from '../helpers/runCli.js';
+import { runCli, tempDir, createSampleCase } from '../helpers/runCli.js';
 
-const SAMPLE = join(REPO_ROOT, 'assets', 'sample');
 
 function storeWithCase() {
   const db = openCaseStore(join(tempDir(), 'cases.db'));
@@ -71,9 +70,7 @@ describe('auskunft case decide --unredact', { timeout: 180_000 }, () => {
   it('takes a redaction back so the text is in the export again, and says what is wrong in one line', async () => {
     const dir = tempDir();
     const db = join(dir, 'cases.db');
-    const created = await runCli(['case', 'create', '--workspace', join(SAMPLE, 'auskunft.yaml'), '--subject', join(SAMPLE, 'subject.yaml'), '--received', '2026-01-31', '--db', db]);
-    expect(created.code, created.stderr).toBe(0);
-    const caseId = created.stdout.trim();
+    const caseId = await createSampleCase(db);
     expect((await runCli(['case', 'search', caseId, '--db', db])).code).toBe(0);
     expect((await runCli(['case', 'decide', caseId, '--strong', '--include', '--db', db])).code).toBe(0);
     // A word of every letter's greeting, redacted case-wide by mistake.

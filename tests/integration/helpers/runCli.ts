@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import type { SearchResult } from '../../../src/shared/findings.js';
 
 /** The repository root; the CLI under test is the compiled one (`npm run build`), exactly what users run. */
@@ -89,4 +90,12 @@ export async function searchWorkspace(dir: string, sourcesYaml: string, subjectY
     result = undefined;
   }
   return { ...run, result };
+}
+
+/** `auskunft case create` for the bundled sample workspace and subject in the case store `db`; its case id. */
+export async function createSampleCase(db: string): Promise<string> {
+  const sample = join(REPO_ROOT, 'assets', 'sample');
+  const created = await runCli(['case', 'create', '--workspace', join(sample, 'auskunft.yaml'), '--subject', join(sample, 'subject.yaml'), '--received', '2026-01-31', '--db', db]);
+  expect(created.code, created.stderr).toBe(0);
+  return created.stdout.trim();
 }
