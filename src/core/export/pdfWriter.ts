@@ -199,7 +199,7 @@ export class PdfWriter {
     if (level < 3 && this.doc.y > MARGIN.top + 1) this.doc.moveDown(0.6);
     if (destination) this.doc.addNamedDestination(destination, 'XYZ', null, this.doc.y, null);
     this.doc.font(FONTS.bold).fontSize(size).fillColor('black');
-    this.doc.text(clean(text), MARGIN.left, this.doc.y, { width: this.contentWidth, structParent: this.current, structType: `H${level}` });
+    this.tagged(`H${level}`, () => this.doc.text(clean(text), MARGIN.left, this.doc.y, { width: this.contentWidth }));
     this.doc.moveDown(level === 3 ? 0.2 : 0.35);
     this.doc.font(FONTS.body).fontSize(BODY_SIZE);
     return page;
@@ -211,9 +211,25 @@ export class PdfWriter {
       .fontSize(options.size ?? BODY_SIZE)
       .fillColor(options.color ?? 'black');
     const indent = options.indent ?? 0;
-    this.doc.text(clean(text), MARGIN.left + indent, this.doc.y, { width: this.contentWidth - indent, structParent: this.current, structType: 'P' });
+    // A paragraph that starts at the foot of a page starts on the next one, not with an empty piece here.
+    this.ensureSpace(this.doc.currentLineHeight(true));
+    this.tagged('P', () => this.doc.text(clean(text), MARGIN.left + indent, this.doc.y, { width: this.contentWidth - indent }));
     this.doc.moveDown(options.gapAfter ?? 0.4);
     this.doc.font(FONTS.body).fontSize(BODY_SIZE).fillColor('black');
+  }
+
+  /**
+   * Draw content as one structure element (P, H1, …) under the current one. The element takes its
+   * content once it is drawn, with every page it ran onto. (pdfkit's own `structParent` text option
+   * files the element at the text's first line: the rest of a paragraph that ran onto the next page
+   * was left out of the structure tree, its marked content mapped to null, so a screen reader skipped
+   * it; and the page's parent-tree list with that gap could never be compacted.)
+   */
+  private tagged(type: string, draw: () => void): void {
+    const element = this.doc.struct(type);
+    this.current.add(element);
+    element.add(draw);
+    element.end();
   }
 
   /** A short bold label, then its text (one paragraph per value). */
@@ -232,10 +248,12 @@ export class PdfWriter {
     const list = doc.struct('L');
     this.current.add(list);
     for (const item of items) {
+      doc.font(FONTS.body).fontSize(options.size ?? BODY_SIZE).fillColor('black');
+      // The bullet and the first line of its text on the same page.
+      this.ensureSpace(doc.currentLineHeight(true));
       const li = doc.struct('LI');
       list.add(li);
       const y = doc.y;
-      doc.font(FONTS.body).fontSize(options.size ?? BODY_SIZE).fillColor('black');
       li.add(doc.struct('Lbl', {}, [() => doc.text('•', MARGIN.left + indent, y, { lineBreak: false })]));
       li.add(doc.struct('LBody', {}, [() => doc.text(clean(item), MARGIN.left + indent + 10, y, { width: this.contentWidth - indent - 10 })]));
       li.end();
@@ -595,10 +613,13 @@ interface PdfkitRef {
 
 /** pdfkit's structure element as far as releaseWrittenStructure() touches it (pdfkit 0.20). */
 interface PdfkitStructureElement {
+  _attached: boolean;
+  _ended: boolean;
   _flushed: boolean;
-  _children: readonly unknown[];
+  _children: unknown[];
   dictionary: PdfkitRef;
   readonly document: { getStructParentTree(): { get(key: number): unknown[] | undefined } };
+  add(child: unknown): unknown;
   _isFlushable(): boolean;
   _flush(): void;
 }

@@ -1,0 +1,96 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PdfWriter } from '../../../src/core/export/pdfWriter.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'auskunft-pdfwriter-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface StructNode {
+  readonly role?: string;
+  readonly type?: string;
+  readonly id?: string;
+  readonly children?: readonly StructNode[];
+}
+
+/**
+ * The document's text in the order of its structure tree (what a screen reader reads), and the text
+ * of marked content the tree does not reach, page by page, as pdf.js reads them.
+ */
+async function readTagged(file: string): Promise<{ tagged: string[]; untagged: string[] }> {
+  const pdf = await getDocument({ data: new Uint8Array(readFileSync(file)), useSystemFonts: false }).promise;
+  const tagged: string[] = [];
+  const untagged: string[] = [];
+  for (let p = 1; p <= pdf.numPages; p++) {
+    const page = await pdf.getPage(p);
+    const textById = new Map<string, string>();
+    let current: string | null = null;
+    for (const item of (await page.getTextContent({ includeMarkedContent: true })).items) {
+      if ('type' in item && item.type === 'beginMarkedContentProps') current = item.id ?? null;
+      else if ('type' in item && item.type === 'endMarkedContent') current = null;
+      else if ('str' in item && current) textById.set(current, `${textById.get(current) ?? ''}${item.str}${item.hasEOL ? ' ' : ''}`);
+    }
+    const reached = new Set<string>();
+    const walk = (node: StructNode, role: string) => {
+      if (node.type === 'content' && node.id) {
+        reached.add(node.id);
+        tagged.push(`${role}:${(textById.get(node.id) ?? '').trim()}`);
+      }
+      for (const child of node.children ?? []) walk(child, child.role ?? role);
+    };
+    walk((await page.getStructTree()) as StructNode, 'Root');
+    for (const [id, text] of textById) if (!reached.has(id)) untagged.push(`page ${p}: ${text}`);
+  }
+  await pdf.destroy();
+  return { tagged, untagged };
+}
+
+describe('PdfWriter: the structure tree', () => {
+  it('tags the rest of a paragraph that runs onto the next page, and leaves no gap in the parent tree', async () => {
+    const file = join(dir, 'long-paragraph.pdf');
+    const pdf = new PdfWriter(file, { lang: 'de-DE', title: 'Test', author: 'Auskunft' });
+    pdf.setFooter((page, total) => `Seite ${page} von ${total}`);
+    const words = Array.from({ length: 900 }, (_, i) => `Wort${i}`);
+    pdf.heading(1, 'Kopie');
+    pdf.paragraph(words.join(' '));
+    expect(await pdf.finish()).toBeGreaterThan(1);
+
+    const { tagged, untagged } = await readTagged(file);
+    expect(untagged).toEqual([]);
+    // The paragraph is one P, whose content continues on each following page.
+    const paragraph = tagged.filter((t) => t.startsWith('P:')).map((t) => t.slice(2));
+    expect(paragraph.join(' ').split(/\s+/).filter(Boolean)).toEqual(words);
+    const parentTree = /\/ParentTree <<[\s\S]*?\/Nums \[\n([\s\S]*?)\n\]\n>>/.exec(readFileSync(file, 'latin1'))?.[1];
+    expect(parentTree).toBeDefined();
+    expect(parentTree).not.toContain('null');
+  });
+
+  it('lists every written child of a long section, in order', async () => {
+    const file = join(dir, 'many-children.pdf');
+    const pdf = new PdfWriter(file, { lang: 'de-DE', title: 'Test', author: 'Auskunft' });
+    const section = pdf.begin('Sect');
+    const expected: string[] = [];
+    for (let i = 0; i < 400; i++) {
+      if (i % 50 === 0) {
+        pdf.heading(2, `Teil ${i / 50}`);
+        expected.push(`H2:Teil ${i / 50}`);
+      }
+      if (i % 7 === 0) {
+        pdf.list([`Punkt ${i}`]);
+        expected.push('LBody:' + `Punkt ${i}`);
+        continue;
+      }
+      pdf.paragraph(`Absatz ${i}`);
+      expected.push(`P:Absatz ${i}`);
+      await pdf.breathe();
+    }
+    pdf.end(section);
+    await pdf.finish();
+
+    const { tagged, untagged } = await readTagged(file);
+    expect(untagged).toEqual([]);
+    expect(tagged.filter((t) => !t.startsWith('Lbl:'))).toEqual(expected);
+  });
+});
