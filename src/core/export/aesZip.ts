@@ -62,7 +62,7 @@ export async function writeAesZip(target: string, sources: readonly ZipSource[],
   const handle = await open(target, 'wx', 0o600);
   try {
     let offset = 0;
-    const central: Buffer[] = [];
+    const central = new ByteBlocks();
     // Entries are written one after another, but the next ones are prepared meanwhile: their keys
     // derived and small files read and deflated on libuv's thread pool, so both cores work.
     const prepared = sources.map(() => undefined as Promise<PreparedEntry> | undefined);
@@ -74,7 +74,7 @@ export async function writeAesZip(target: string, sources: readonly ZipSource[],
       central.push(written.central);
       offset = written.end;
     }
-    await writeCentralDirectory(handle, offset, central);
+    await writeCentralDirectory(handle, offset, central.bytes(), central.count);
     await handle.sync();
   } finally {
     await handle.close();
@@ -276,9 +276,41 @@ function zip64Extra(values: readonly number[]): Buffer {
   return b;
 }
 
-async function writeCentralDirectory(handle: FileHandle, offset: number, central: readonly Buffer[]): Promise<void> {
-  const directory = Buffer.concat(central);
-  const count = central.length;
+/** Size of the blocks the central directory is collected in. */
+const BLOCK_BYTES = 64 * 1024;
+
+/**
+ * The central directory, collected while the entries are written: each header copied into 64 KiB
+ * blocks. Keeping each header's own small Buffer would pin the 8 KiB pool slab Node cut it from,
+ * with whatever else was cut from it: 1.7 KB per entry, 47 MB of a 27,500-file package.
+ */
+class ByteBlocks {
+  private readonly blocks: Buffer[] = [];
+  private block = Buffer.allocUnsafeSlow(BLOCK_BYTES);
+  private used = 0;
+  count = 0;
+
+  push(data: Buffer): void {
+    this.count++;
+    let done = 0;
+    while (done < data.length) {
+      if (this.used === this.block.length) {
+        this.blocks.push(this.block);
+        this.block = Buffer.allocUnsafeSlow(Math.max(BLOCK_BYTES, data.length - done));
+        this.used = 0;
+      }
+      const n = data.copy(this.block, this.used, done);
+      this.used += n;
+      done += n;
+    }
+  }
+
+  bytes(): Buffer {
+    return Buffer.concat([...this.blocks, this.block.subarray(0, this.used)]);
+  }
+}
+
+async function writeCentralDirectory(handle: FileHandle, offset: number, directory: Buffer, count: number): Promise<void> {
   const needs64 = count >= 0xffff || offset >= 0xffffffff || directory.length >= 0xffffffff;
   const parts: Buffer[] = [directory];
   if (needs64) {

@@ -37,6 +37,18 @@ describe('writeAesZip (WinZip AES-256, AE-2)', () => {
     expect(readFileSync(target).length).toBeLessThan(200_000);
   });
 
+  it('lists every entry of a package with more files than one block of the central directory holds', async () => {
+    const dir = tempDir();
+    // ~107 bytes of central directory per entry: 1,000 entries fill more than one 64 KiB block.
+    const names = Array.from({ length: 1000 }, (_, i) => `files/${String(i).padStart(4, '0')}/Nachricht an Jürgen Weiß ${i}.eml`);
+    names.forEach((_, i) => writeFileSync(join(dir, `${i}.eml`), `Nachricht ${i}\n`));
+    const target = join(dir, 'out.zip');
+    await writeAesZip(target, names.map((name, i) => ({ name, path: join(dir, `${i}.eml`) })), 'ein sehr geheimes Passwort');
+    const read = await readZip(target, 'ein sehr geheimes Passwort');
+    expect([...read.keys()]).toEqual(names);
+    expect(names.every((name, i) => read.get(name)!.toString() === `Nachricht ${i}\n`)).toBe(true);
+  });
+
   it('cannot be read with a wrong password, and never reuses a salt', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'x.txt'), 'same content');
