@@ -93,4 +93,18 @@ describe('PdfWriter: the structure tree', () => {
     expect(untagged).toEqual([]);
     expect(tagged.filter((t) => !t.startsWith('Lbl:'))).toEqual(expected);
   });
+
+  it('keeps what it has written of a long section as numbers, not as one object per child', async () => {
+    const pdf = new PdfWriter(join(dir, 'long-section.pdf'), { lang: 'de-DE', title: 'Test', author: 'Auskunft' });
+    const section = pdf.begin('Sect');
+    for (let i = 0; i < 2000; i++) {
+      pdf.paragraph(`Absatz ${i}`);
+      if (i % 100 === 0) await pdf.breathe();
+    }
+    // pdfkit's own list of the section's children (pdfkit 0.20): what stays in memory until the section ends.
+    const children = (section as unknown as { _children: unknown[] })._children;
+    expect(children.length).toBeLessThanOrEqual(2);
+    pdf.end(section);
+    await pdf.finish();
+  });
 });
