@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { configure, Uint8ArrayReader, Uint8ArrayWriter, ZipReader, type FileEntry } from '@zip.js/zip.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/runCli.js';
+import { readTagged } from '../helpers/taggedPdf.js';
 import { createSearchedCase, expectOk, filesBelow, pdfText, sampleWorkspace, schemaValidator, showCase } from './exportFixture.js';
 
 configure({ useWebWorkers: false });
@@ -139,7 +140,7 @@ describe('auskunft export', { timeout: 180_000 }, () => {
     }
   });
 
-  it('is a tagged PDF with language, title, bookmarks and page numbers that add up', () => {
+  it('is a tagged PDF with language, title, bookmarks and page numbers that add up', async () => {
     const raw = readFileSync(join(fx.de, 'Auskunft.pdf')).toString('latin1');
     expect(raw).toContain('/Lang (de-DE)');
     expect(raw).toContain('/MarkInfo');
@@ -153,6 +154,12 @@ describe('auskunft export', { timeout: 180_000 }, () => {
     const total = numbers[0]![1]!;
     expect(numbers.map(([page]) => page)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
     expect(numbers.every(([, of]) => of === total)).toBe(true);
+    // Every text of the letter and the copy is in the structure tree (a screen reader reaches it).
+    for (const file of [join(fx.de, 'Auskunft.pdf'), join(fx.en, 'Access.pdf')]) {
+      const { tagged, untagged } = await readTagged(file);
+      expect(untagged, file).toEqual([]);
+      expect(tagged.some((t) => t.startsWith('H1:'))).toBe(true);
+    }
   });
 
   it('removes redacted text from the PDF, data.json and every file, and ships no original that held it', () => {
