@@ -700,8 +700,9 @@ function compactWrittenChildren(children: unknown[], elementPrototype: PdfkitStr
   const last = children.at(-1);
   if (!(last instanceof Object) || Object.getPrototypeOf(last) !== elementPrototype) return;
   const element = last as PdfkitStructureElement;
-  // Only children releaseWrittenStructure() left bare, numbered "n 0 R" as pdfkit numbers them all.
-  if (!element._flushed || !isWrittenRef(element.dictionary) || element.dictionary.gen !== 0 || isWrittenRun(element)) return;
+  // Only children releaseWrittenStructure() left bare, numbered "n 0 R" as pdfkit numbers them all
+  // (a run's reference has no single number, so a run is never folded again).
+  if (!element._flushed || !isWrittenRef(element.dictionary) || element.dictionary.gen !== 0) return;
   const before = children.at(-2);
   if (isWrittenRun(before)) {
     before.dictionary.ids.push(element.dictionary.id);

@@ -35,7 +35,7 @@ export async function readTicketOriginals(config: TicketsConfig, locators: reado
   const format = jsonFormat(config);
   if (!format) throw new OriginalNotKeptError(`a ${config.format} ticket export keeps no record per ticket`);
   const found: (OriginalFile | null)[] = locators.map(() => null);
-  const open = new Set(locators.map((l, i) => (l.ticket === undefined && l.line === undefined ? -1 : i)).filter((i) => i >= 0));
+  const open = new Set(locators.flatMap((l, i) => (l.ticket === undefined && l.line === undefined ? [] : [i])));
   if (!open.size) return found;
   let absolute: string;
   try {
@@ -49,7 +49,8 @@ export async function readTicketOriginals(config: TicketsConfig, locators: reado
     if (item.error !== undefined) continue;
     const tickets = [...format.read({ line: item.line, key: item.key, value: item.value })].filter((t): t is Ticket => typeof t !== 'string');
     let json: Buffer | undefined;
-    for (const i of [...open]) {
+    // Deleting the entry being visited is safe while iterating a Set.
+    for (const i of open) {
       const locator = locators[i]!;
       if (!tickets.some((t) => isLocated(t, locator))) continue;
       open.delete(i);
