@@ -94,6 +94,8 @@ describe('recordSearchRun', () => {
     const run = recordSearchRun(db, caseId, sampleResult(findings), meta);
     const elapsed = performance.now() - started;
     expect(db.prepare('SELECT count(*) FROM findings WHERE run_id = ?').pluck().get(run.id)).toBe(50_000);
+    // Recorded with the run, for the review list and the case summary.
+    expect(db.prepare('SELECT finding_count FROM search_runs WHERE id = ?').pluck().get(run.id)).toBe(50_000);
     // Around half a second here; a row-per-transaction regression would take minutes.
     expect(elapsed).toBeLessThan(10_000);
     expect(latestFindings(db, caseId)).toHaveLength(50_000);

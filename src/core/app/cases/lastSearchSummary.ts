@@ -7,11 +7,11 @@ interface Row {
   findings: number;
 }
 
-/** The latest search run of a case with its number of findings, without loading the findings. */
+/** The latest search run of a case with its number of findings (recorded with it), without reading the findings. */
 export function lastSearchSummary(db: ReadonlyDb, caseId: string): { startedAt: string; finishedAt: string | null; status: Row['status']; findings: number } | null {
   const row = db
     .prepare<[string], Row>(
-      `SELECT r.started_at, r.finished_at, r.status, (SELECT count(*) FROM findings f WHERE f.run_id = r.id) AS findings
+      `SELECT r.started_at, r.finished_at, r.status, r.finding_count AS findings
        FROM search_runs r WHERE r.case_id = ? ORDER BY r.started_at DESC, r.rowid DESC LIMIT 1`,
     )
     .get(caseId);

@@ -132,7 +132,8 @@ export function forgetFindingSummaries(): void {
 export function findingCount(db: ReadonlyDb, caseId: CaseId): number {
   const runId = latestRunId(db, caseId);
   if (runId === undefined) return 0;
-  return cache.get(runId)?.length ?? idCache.get(runId)?.length ?? db.prepare<[string], number>(`SELECT count(*) FROM findings WHERE run_id = ?`).pluck().get(runId)!;
+  // Recorded with the run (store/migrations/005): counting would read the index of the whole run.
+  return cache.get(runId)?.length ?? idCache.get(runId)?.length ?? db.prepare<[string], number>(`SELECT finding_count FROM search_runs WHERE id = ?`).pluck().get(runId)!;
 }
 
 function recordKinds(db: ReadonlyDb, runId: RunId): Map<string, string> {
