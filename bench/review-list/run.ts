@@ -6,14 +6,15 @@ import { chromium } from 'playwright-core';
 import { openCase } from '../../src/core/cases/openCase.js';
 import { openCaseStore, recordSearchRun } from '../../src/core/store/index.js';
 import { startBridgeProcess } from '../../tests/e2e/fixtures/bridgeProcess.js';
+import { launchedChromiumPid, waitForQuietBrowser } from './quietBrowser.js';
 import { syntheticResult } from './syntheticFindings.js';
 
 /*
  * bench/review-list: how the review screen copes with a large request, in Chromium through the HTTP
  * bridge, like the e2e tests. It prints measurements and their ratio to the goals, not verdicts:
- * - first paint: from navigation to the first rows of the list on screen (goal < 1 s), cold (right
- *   after the start: nothing cached) and warm (median of reloads), and the part of it from asking the
- *   engine for the list to rows on screen;
+ * - first paint: from navigation to the first rows of the list on screen (goal < 1 s), cold (the
+ *   first load once the browser has started: nothing cached) and warm (median of reloads), and the
+ *   part of it from asking the engine for the list to rows on screen;
  * - the first finding's detail on screen, and the whole list loaded (filters enabled), after reloads:
  *   the rest of the list comes in pages and must not hold up the detail;
  * - tab switch: in the running app, from the case overview to the review list painted;
@@ -57,15 +58,23 @@ const filter: number[] = [];
 const search: number[] = [];
 const detailShown: number[] = [];
 const allLoaded: number[] = [];
+let browserStartup: { waitedMs: number; cpuMs: number } | undefined;
 try {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   // tsx compiles this file with esbuild's keepNames, which wraps functions passed to the page in a
   // `__name` helper that only exists in Node; give the page a no-op one.
   await page.addInitScript('window.__name = (f) => f;');
-  // Record when the first row appears and the frame after it is painted, from inside the page.
+  // Record when the first row appears and the frame after it is painted, the first detail and the
+  // whole list, from inside the page. The page says when it has all three on the console: waiting
+  // with waitForFunction would run Playwright's injected script (~50 ms of compiling on the page's
+  // main thread) while the page is still loading, and the cold load would measure the harness.
   await page.addInitScript(() => {
     const w = window as unknown as { __rowsPainted?: number; __listRequested?: number; __detailShown?: number; __allLoaded?: number };
+    const mark = (name: '__rowsPainted' | '__detailShown' | '__allLoaded') => {
+      w[name] = performance.now();
+      if (w.__rowsPainted !== undefined && w.__detailShown !== undefined && w.__allLoaded !== undefined) console.debug('auskunft-bench:done');
+    };
     const originalFetch = window.fetch.bind(window);
     window.fetch = (input, init) => {
       // The first call: the later ones fetch the rest of the list in pages.
@@ -75,29 +84,37 @@ try {
     new MutationObserver((_m, observer) => {
       if (!document.querySelector('[role="option"]')) return;
       observer.disconnect();
-      requestAnimationFrame(() => requestAnimationFrame(() => (w.__rowsPainted = performance.now())));
+      requestAnimationFrame(() => requestAnimationFrame(() => mark('__rowsPainted')));
     }).observe(document, { childList: true, subtree: true });
     new MutationObserver((_m, observer) => {
       if (!document.querySelector('[data-testid="finding-detail"]')) return;
       observer.disconnect();
-      w.__detailShown = performance.now();
+      mark('__detailShown');
     }).observe(document, { childList: true, subtree: true });
     // The filters are enabled once every page of the list has arrived.
     new MutationObserver((_m, observer) => {
       const select = document.querySelector<HTMLSelectElement>('select[data-filter="strength"]');
       if (!select || select.disabled) return;
       observer.disconnect();
-      w.__allLoaded = performance.now();
+      mark('__allLoaded');
     }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled'] });
   });
   const url = `${bridge.url}#/case/${created.id}/review`;
+  // The cold load measures the page, not the browser's own start-up: Chromium keeps both cores busy
+  // for a second or more after launch returns (quietBrowser.ts).
+  const browserPid = launchedChromiumPid();
+  browserStartup = browserPid === undefined ? undefined : await waitForQuietBrowser(browserPid);
+  console.error(browserStartup ? `browser start-up: quiet after ${browserStartup.waitedMs} ms more (${browserStartup.cpuMs} ms CPU)` : 'browser start-up: process not found, not waited for');
   console.error(`load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   for (let i = 0; i < runs + 1; i++) {
     await page.goto('about:blank');
-    await page.goto(url);
-    await page.waitForFunction(() => (window as unknown as { __rowsPainted?: number }).__rowsPainted !== undefined, undefined, { timeout: 60_000 });
+    const done = page.waitForEvent('console', { predicate: (message) => message.text() === 'auskunft-bench:done', timeout: 60_000 });
+    await page.goto(url, { waitUntil: 'commit' });
+    await done;
+    // Read once the rows, the detail and the whole list are there, so the next reload starts from a
+    // quiet engine.
     const t = await page.evaluate(() => {
-      const w = window as unknown as { __rowsPainted: number; __listRequested: number };
+      const w = window as unknown as { __rowsPainted: number; __listRequested: number; __detailShown: number; __allLoaded: number };
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       const calls = performance
         .getEntriesByType('resource')
@@ -105,15 +122,9 @@ try {
         .map((e) => e as PerformanceResourceTiming)
         .map((e) => `${e.name.replace(/^.*\/(api\/call\/|assets\/)/, '')}@${Math.round(e.startTime)}+${Math.round(e.duration)}(req@${Math.round(e.requestStart)} first byte@${Math.round(e.responseStart)})`);
       const navigation = Object.fromEntries((['fetchStart', 'requestStart', 'responseStart', 'responseEnd'] as const).map((k) => [k, Math.round(nav[k])]));
-      return { painted: w.__rowsPainted, requested: w.__listRequested, domInteractive: nav.domInteractive, navigation, calls };
+      return { painted: w.__rowsPainted, requested: w.__listRequested, detail: w.__detailShown, all: w.__allLoaded, domInteractive: nav.domInteractive, navigation, calls };
     });
-    // The detail and the whole list: waited for, so the next reload starts from a quiet engine.
-    const after = await page
-      .waitForFunction(() => {
-        const w = window as unknown as { __detailShown?: number; __allLoaded?: number };
-        return w.__detailShown !== undefined && w.__allLoaded !== undefined && { detail: w.__detailShown, all: w.__allLoaded };
-      }, undefined, { timeout: 60_000 })
-      .then((h) => h.jsonValue() as Promise<{ detail: number; all: number }>);
+    const after = { detail: t.detail, all: t.all };
     if (process.env['BENCH_VERBOSE']) console.error(JSON.stringify({ detail: Math.round(after.detail), all: Math.round(after.all) }));
     if (process.env['BENCH_VERBOSE']) console.error(JSON.stringify({ ...t, painted: Math.round(t.painted), requested: Math.round(t.requested), domInteractive: Math.round(t.domInteractive) }));
     // The first load is cold: nothing cached in the browser or the engine, as right after the start.
@@ -182,6 +193,7 @@ try {
     findings: count,
     runs,
     seedMs: Math.round(seedMs),
+    browserStartupWaitMs: browserStartup?.waitedMs ?? null,
     rowsInDom: rows,
     coldFirstPaintMs: Math.round(coldFirstPaint),
     firstPaintMs: Math.round(median(firstPaint)),
