@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ApiEvent } from '../shared/api.js';
 import { createAppService, memoryKeychain, type AppService } from '../core/app/index.js';
+import { packageVersion } from '../core/packageVersion.js';
 import { defaultDbPath } from '../core/store/index.js';
 import { serveBridge, type RunningBridge } from './serveBridge.js';
 
@@ -54,12 +54,4 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<{ bridg
       app.close();
     },
   };
-}
-
-function packageVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-  } catch {
-    return '0.0.0';
-  }
 }

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../core/config/configError.js';
 import { ExportError } from '../core/export/exportError.js';
+import { packageVersion } from '../core/packageVersion.js';
 import { ReviewError } from '../core/review/reviewError.js';
 import { CaseStoreError } from '../core/store/errors.js';
 import { say } from './output.js';
@@ -17,6 +18,7 @@ export async function main(argv: string[]): Promise<number> {
   const program = new Command()
     .name('auskunft')
     .description('Answer GDPR Art. 15 access requests: find everything about one person, offline.')
+    .version(packageVersion(), '-V, --version', 'print the version')
     .exitOverride()
     .showHelpAfterError('(run auskunft --help for usage)')
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
@@ -25,8 +27,10 @@ export async function main(argv: string[]): Promise<number> {
     exitCode = code;
   };
   // Only the named command's module is loaded (the PDF writer, the web bridge and the case store
-  // are big to load and a search needs none of them); help and unknown commands load them all.
-  const named = argv[0] !== undefined && Object.hasOwn(COMMANDS, argv[0]) ? [argv[0] as keyof typeof COMMANDS] : COMMAND_ORDER;
+  // are big to load and a search needs none of them); --version needs none, help and unknown
+  // commands load them all.
+  const first = argv[0];
+  const named = first !== undefined && Object.hasOwn(COMMANDS, first) ? [first as keyof typeof COMMANDS] : first === '--version' || first === '-V' ? [] : COMMAND_ORDER;
   try {
     for (const name of named) (await COMMANDS[name]())(program, setExit);
     await program.parseAsync(argv, { from: 'user' });
