@@ -37,7 +37,11 @@ export function treeCpuMs(rootPid: number): number {
   const tree = new Set([rootPid]);
   for (let grew = true; grew; ) {
     grew = false;
-    for (const [pid, s] of stats) if (!tree.has(pid) && tree.has(s.ppid)) grew = tree.add(pid) !== undefined;
+    for (const [pid, s] of stats) {
+      if (tree.has(pid) || !tree.has(s.ppid)) continue;
+      tree.add(pid);
+      grew = true;
+    }
   }
   let total = 0;
   for (const pid of tree) total += stats.get(pid)?.cpuMs ?? 0;
