@@ -6,11 +6,17 @@ interface ProcStat {
   readonly cpuMs: number;
 }
 
-/** Every process's name, parent and CPU milliseconds (user + system) so far, from /proc (Linux). */
+/** Every process's name, parent and CPU milliseconds (user + system) so far, from /proc (Linux; none elsewhere). */
 function readProcStats(): Map<number, ProcStat> {
   const stats = new Map<number, ProcStat>();
   const tick = 1000 / 100; // USER_HZ is 100 on Linux
-  for (const name of readdirSync('/proc')) {
+  let names: string[];
+  try {
+    names = readdirSync('/proc');
+  } catch {
+    return stats;
+  }
+  for (const name of names) {
     if (!/^\d+$/.test(name)) continue;
     try {
       // The command name, in parentheses, may contain spaces: split at its closing parenthesis.
