@@ -124,8 +124,7 @@ try {
       const navigation = Object.fromEntries((['fetchStart', 'requestStart', 'responseStart', 'responseEnd'] as const).map((k) => [k, Math.round(nav[k])]));
       return { painted: w.__rowsPainted, requested: w.__listRequested, detail: w.__detailShown, all: w.__allLoaded, domInteractive: nav.domInteractive, navigation, calls };
     });
-    const after = { detail: t.detail, all: t.all };
-    if (process.env['BENCH_VERBOSE']) console.error(JSON.stringify({ detail: Math.round(after.detail), all: Math.round(after.all) }));
+    if (process.env['BENCH_VERBOSE']) console.error(JSON.stringify({ detail: Math.round(t.detail), all: Math.round(t.all) }));
     if (process.env['BENCH_VERBOSE']) console.error(JSON.stringify({ ...t, painted: Math.round(t.painted), requested: Math.round(t.requested), domInteractive: Math.round(t.domInteractive) }));
     // The first load is cold: nothing cached in the browser or the engine, as right after the start.
     if (i === 0) {
@@ -134,8 +133,8 @@ try {
     }
     firstPaint.push(t.painted);
     listToPaint.push(t.painted - t.requested);
-    detailShown.push(after.detail);
-    allLoaded.push(after.all);
+    detailShown.push(t.detail);
+    allLoaded.push(t.all);
   }
   const rows = await page.locator('[role="option"]').count();
 

@@ -30,8 +30,8 @@ export function createMainWindow(preload: string): BrowserWindow {
       safeDialogs: true,
       disableBlinkFeatures: 'Auxclick',
       // Cache the compiled renderer after its first run. By default Chromium caches a script only once
-      // it ran twice within 72 hours, and an officer may open the app less often than that; compiling
-      // React and the shell is most of a cold start's time to the review list (bench/README.md).
+      // it ran twice within 72 hours, and an officer may open the app less often than that; every
+      // start would then compile React and the shell again.
       v8CacheOptions: 'bypassHeatCheck',
       devTools: !process.env['AUSKUNFT_NO_DEVTOOLS'],
     },

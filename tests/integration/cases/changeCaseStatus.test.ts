@@ -7,8 +7,7 @@ import { verifyAuditLog } from '../../../src/core/review/verifyAuditLog.js';
 import { getCase } from '../../../src/core/store/getCase.js';
 import { openCaseStore } from '../../../src/core/store/openCaseStore.js';
 import { sampleResult } from '../store/sampleSearchResult.js';
-import { runCli, tempDir, createSampleCase } from '../helpers/runCli.js';
-
+import { createSampleCase, runCli, tempDir } from '../helpers/runCli.js';
 
 function storeWithCase() {
   const file = join(tempDir(), 'cases.db');

@@ -11,8 +11,7 @@ import { verifyAuditLog } from '../../../src/core/review/verifyAuditLog.js';
 import { openCaseStore } from '../../../src/core/store/openCaseStore.js';
 import { recordSearchRun } from '../../../src/core/store/recordSearchRun.js';
 import { sampleFinding, sampleResult } from '../store/sampleSearchResult.js';
-import { runCli, tempDir, createSampleCase } from '../helpers/runCli.js';
-
+import { createSampleCase, runCli, tempDir } from '../helpers/runCli.js';
 
 function storeWithCase() {
   const db = openCaseStore(join(tempDir(), 'cases.db'));
