@@ -12,6 +12,18 @@ export const controllerSchema = z
     dpo: z.object({ name: z.string().optional(), email: z.string().min(3), address: z.string().optional() }).strict().optional(),
     /** Named in every answer: the right to lodge a complaint (Art. 15(1)(f), Art. 77). */
     supervisoryAuthority: z.string().min(1),
+    /**
+     * Domains whose mailboxes are the controller's own, besides the domains of `email` and `dpo.email`
+     * ("fluxpunkt.example", "fluxpunkt.de"). No identifier at them is a person's.
+     */
+    ownDomains: z.array(z.string().min(1)).optional(),
+    /**
+     * Shared mailboxes that many people write from or to: a full address ("vertrieb@fluxpunkt.example")
+     * or a local part at any domain ("info@", "support@"), so a customer company's `info@` is one too.
+     */
+    roleAddresses: z.array(z.string().min(1)).optional(),
+    /** The controller's switchboard and hotline numbers, besides `phone`. */
+    switchboardNumbers: z.array(z.string().min(1)).optional(),
   })
   .strict();
 export type Controller = z.infer<typeof controllerSchema>;
