@@ -6,7 +6,7 @@ import type { Register } from '../register/registerSchema.js';
 import { compileRedactions, redactDeep } from '../review/redactText.js';
 import { redactionsFor, stateOf, type CaseReview } from '../review/reviewTypes.js';
 import type { CaseId } from '../store/ids.js';
-import type { Controller } from '../workspace/workspace.js';
+import { letterheadOf, type Controller } from '../workspace/workspace.js';
 import { describeActivity, type ActivityInformation } from './dossier.js';
 import { packageTexts } from './packageTexts.js';
 
@@ -222,7 +222,7 @@ export function buildPackageHead(input: HeadInput, slots: readonly ItemSlot[]): 
     schemaVersion: PACKAGE_SCHEMA_VERSION,
     lang,
     generatedAt: input.now.toISOString(),
-    controller: input.controller,
+    controller: letterheadOf(input.controller),
     case: {
       reference: input.caseId,
       receivedOn: input.deadline.receivedOn,

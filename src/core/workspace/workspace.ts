@@ -28,6 +28,15 @@ export const controllerSchema = z
   .strict();
 export type Controller = z.infer<typeof controllerSchema>;
 
+/** What the answer names of the controller: its letterhead. Its own domains, role mailboxes and
+ * switchboard lists steer matching only and stay out of the package. */
+export type Letterhead = Omit<Controller, 'ownDomains' | 'roleAddresses' | 'switchboardNumbers'>;
+
+export function letterheadOf(controller: Controller): Letterhead {
+  const { ownDomains: _domains, roleAddresses: _roles, switchboardNumbers: _switchboard, ...letterhead } = controller;
+  return letterhead;
+}
+
 /** The file's shape before each source is checked against its own connector's schema. */
 export const workspaceFileSchema = z
   .object({
