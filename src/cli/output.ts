@@ -36,4 +36,6 @@ export function printSummary(result: SearchResult): void {
     for (const w of source.warnings.slice(0, 20)) say(`  warning ${JSON.stringify(w.locator)}: ${w.message}`);
     if (source.warnings.length > 20) say(`  … and ${source.warnings.length - 20} more warnings (see the output file)`);
   }
+  // Guarded and over-broad identifiers, by name: their matches were counted as weak.
+  for (const w of result.identifierWarnings ?? []) say(`warning: ${w.message}`);
 }

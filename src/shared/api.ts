@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FindingSchema, IdentifierTypeSchema, SourceStatusSchema, SourceWarningSchema, StrengthSchema } from './findings.js';
 import { SubjectSchema } from './subject.js';
+import { VerificationMethodSchema } from './verification.js';
 
 /**
  * The one API contract between the UI and the engine (DESIGN.md "Architecture", STYLE.md §2).
@@ -44,8 +45,7 @@ export type CaseStatus = z.infer<typeof CaseStatusSchema>;
  * ID card is not the routine: it is only proportionate when there are reasonable doubts, and then it
  * needs that doubt written down.
  */
-export const VerificationMethodSchema = z.enum(['knownContact', 'customerAccount', 'callback', 'postal', 'inPerson', 'idDocument', 'other']);
-export type VerificationMethod = z.infer<typeof VerificationMethodSchema>;
+export { VerificationMethodSchema, type VerificationMethod } from './verification.js';
 
 export const IdentityVerificationSchema = z
   .object({ method: VerificationMethodSchema, note: z.string().trim().max(2000).default('') })

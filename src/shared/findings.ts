@@ -27,12 +27,20 @@ export type Locator = z.infer<typeof LocatorSchema>;
 export const IdentifierTypeSchema = z.enum(['email', 'phone', 'phoneHash', 'customerId', 'ip', 'otherId', 'name']);
 export type IdentifierType = z.infer<typeof IdentifierTypeSchema>;
 
+/**
+ * Why a match does not make its finding strong: the identifier is the controller's own (its address,
+ * a domain of its own, a shared role mailbox, its switchboard) or over-broad in this source.
+ */
+export const MatchGuardSchema = z.enum(['controller-address', 'controller-domain', 'role-address', 'switchboard', 'over-broad']);
+export type MatchGuard = z.infer<typeof MatchGuardSchema>;
+
 /** One identifier of the subject found in a record. `value` is the subject's normalized identifier. */
 export const MatchSchema = z.object({
   type: IdentifierTypeSchema,
   value: z.string(),
   field: z.string().optional(), // where in the record: header name, column, "body", "attachment:x.txt"
   found: z.string().optional(), // the text as it stood in the record, when it differs from value
+  guard: MatchGuardSchema.optional(), // set when this match counts as weak (see MatchGuardSchema)
 });
 export type Match = z.infer<typeof MatchSchema>;
 
@@ -94,9 +102,26 @@ export const SourceReportSchema = z.object({
 });
 export type SourceReport = z.infer<typeof SourceReportSchema>;
 
+/**
+ * A warning about one of the subject's identifiers, naming it: it belongs to the controller, it is
+ * over-broad in a source, it is not verified, or an open case already has it.
+ */
+export const IdentifierWarningSchema = z.object({
+  kind: z.enum(['controller-address', 'controller-domain', 'role-address', 'switchboard', 'over-broad', 'unverified', 'open-case']),
+  type: IdentifierTypeSchema,
+  value: z.string(), // the identifier in its normal form
+  source: z.string().optional(), // over-broad: the source it is over-broad in
+  findings: z.number().int().nonnegative().optional(), // over-broad, unverified: the findings held because of it
+  caseId: z.string().optional(), // open-case: the other case
+  message: z.string(),
+});
+export type IdentifierWarning = z.infer<typeof IdentifierWarningSchema>;
+
 export const SearchResultSchema = z.object({
   subject: SubjectSchema,
   sources: z.array(SourceReportSchema),
   findings: z.array(FindingSchema),
+  /** Added with the identifier guard; absent in results written before it. */
+  identifierWarnings: z.array(IdentifierWarningSchema).optional(),
 });
 export type SearchResult = z.infer<typeof SearchResultSchema>;

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { loadSubject } from '../../core/config/loadSubject.js';
 import { changeCaseStatus } from '../../core/cases/changeCaseStatus.js';
 import { caseDeadline, extendDeadline } from '../../core/cases/extendDeadline.js';
-import { openCase } from '../../core/cases/openCase.js';
+import { enterCase } from '../../core/cases/enterCase.js';
+import { verifyIdentifiers } from '../../core/cases/verifyIdentifier.js';
 import { searchCase } from '../../core/cases/searchCase.js';
 import { addRedaction } from '../../core/review/addRedaction.js';
 import { decideFindings, resolveFindingId } from '../../core/review/decideFindings.js';
@@ -16,6 +17,7 @@ import { parseCaseId } from '../../core/store/ids.js';
 import { latestFindings } from '../../core/store/latestFindings.js';
 import { listCases } from '../../core/store/listCases.js';
 import { loadWorkspace } from '../../core/workspace/loadWorkspace.js';
+import { parseVerifyOptions, printIdentifierWarnings, printNormalForms, VERIFY_OPTION } from '../identifierOutput.js';
 import { printSummary, progressLine, say } from '../output.js';
 import { DB_OPTION, withCaseStore } from './caseStore.js';
 import { exitCodeFor } from './search.js';
@@ -34,16 +36,36 @@ export function registerCaseCommands(program: Command, setExit: (code: number) =
     .requiredOption('--workspace <file>', 'the workspace file (auskunft.yaml)')
     .requiredOption('--subject <file>', 'the person: subject.yaml or subject.json')
     .requiredOption('--received <date>', 'the day the request arrived, YYYY-MM-DD (the one-month deadline runs from it)')
-    .option('--identity <text>', 'how the requester\'s identity was checked (Art. 12(6))')
+    .option('--identity <text>', 'how the requester\'s identity was checked (Art. 12(6)), for every identifier (method "other"); prefer --verify')
+    .option(...VERIFY_OPTION)
     .option(...DB_OPTION)
-    .action(async (opts: DbOpts & { workspace: string; subject: string; received: string; identity?: string }) => {
+    .action(async (opts: DbOpts & { workspace: string; subject: string; received: string; identity?: string; verify?: string[] }) => {
       const workspace = loadWorkspace(opts.workspace);
       const { subject } = loadSubject(opts.subject);
+      const verifications = parseVerifyOptions(opts.verify, opts.identity);
       await withCaseStore(opts.db, (db) => {
-        const created = openCase(db, { receivedOn: opts.received, subject, workspacePath: workspace.file, identityVerification: opts.identity ?? null });
+        const entered = enterCase(db, workspace.controller, { receivedOn: opts.received, subject, workspacePath: workspace.file, identityVerification: opts.identity ?? null, verifications });
+        const created = entered.created;
         const deadline = caseDeadline(db, created.id);
         process.stdout.write(`${created.id}\n`);
+        printNormalForms(entered.normalized);
+        printIdentifierWarnings(entered.warnings);
         say(`case ${created.id} created; answer due by ${deadline.due} (Art. 12(3))`);
+      });
+    });
+
+  cases
+    .command('verify')
+    .description('record how identifiers of the person were verified (method, when, by whom); audited')
+    .argument('<case>', 'the case reference')
+    .requiredOption(...VERIFY_OPTION)
+    .option(...DB_OPTION)
+    .action(async (id: string, opts: DbOpts & { verify: string[] }) => {
+      const caseId = parseCaseId(id);
+      const inputs = parseVerifyOptions(opts.verify, undefined);
+      await withCaseStore(opts.db, (db) => {
+        const n = verifyIdentifiers(db, caseId, inputs);
+        say(`${caseId}: verification recorded for ${n} identifier(s); findings held so far stay pending until decided`);
       });
     });
 

@@ -1,11 +1,14 @@
 import type { Command } from 'commander';
 import { loadSubject } from '../../core/config/loadSubject.js';
 import { localDate } from '../../core/cases/deadline.js';
-import { openCase } from '../../core/cases/openCase.js';
+import { caseIdentifiers, unverifiedWarnings, verifiedKeys } from '../../core/cases/caseIdentifiers.js';
+import { enterCase } from '../../core/cases/enterCase.js';
 import { searchCase } from '../../core/cases/searchCase.js';
 import { includeStrongFindings } from '../../core/review/includeStrongFindings.js';
 import { loadReview } from '../../core/review/loadReview.js';
 import { loadWorkspace } from '../../core/workspace/loadWorkspace.js';
+import { getCase } from '../../core/store/getCase.js';
+import { parseVerifyOptions, printIdentifierWarnings, printNormalForms, VERIFY_OPTION } from '../identifierOutput.js';
 import { printSummary, progressLine, say } from '../output.js';
 import { DB_OPTION, withCaseStore } from './caseStore.js';
 import { addPackageOptions, exportAndReport, parseLang, type PackageOptions } from './export.js';
@@ -13,7 +16,8 @@ import { exitCodeFor } from './search.js';
 
 /**
  * `auskunft run`: the whole job in one step. Creates a case, searches, includes the strong findings
- * (weak ones are held as pending and listed in the internal report) and writes the package.
+ * that a verified identifier matched (weak ones, and those matched only by unverified or guarded
+ * identifiers, are held as pending and listed in the internal report) and writes the package.
  */
 export function registerRunCommand(program: Command, setExit: (code: number) => void): void {
   addPackageOptions(
@@ -22,24 +26,33 @@ export function registerRunCommand(program: Command, setExit: (code: number) => 
       .description('create a case, search, include strong findings and write the response package in one step; prints the case reference')
       .requiredOption('--workspace <file>', 'the workspace file (auskunft.yaml)')
       .requiredOption('--subject <file>', 'the person: subject.yaml or subject.json')
-      .option('--received <date>', 'the day the request arrived, YYYY-MM-DD (default: today)'),
+      .option('--received <date>', 'the day the request arrived, YYYY-MM-DD (default: today)')
+      .option(...VERIFY_OPTION)
+      .option('--identity <text>', 'how the requester was verified, for every identifier (method "other"); prefer --verify'),
   )
     .option(...DB_OPTION)
     .addHelpText('after', '\nExit codes: 0 done; 3 written, but a source was partial or failed; 2 unusable input (nothing written).')
-    .action(async (opts: PackageOptions & { workspace: string; subject: string; received?: string; db?: string }) => {
+    .action(async (opts: PackageOptions & { workspace: string; subject: string; received?: string; db?: string; verify?: string[]; identity?: string }) => {
       // Check every input before anything is stored or searched (exit 2, nothing written).
       const workspace = loadWorkspace(opts.workspace);
       const { subject } = loadSubject(opts.subject);
+      const verifications = parseVerifyOptions(opts.verify, opts.identity);
       parseLang(opts.lang);
       await withCaseStore(opts.db, async (db) => {
-        const created = openCase(db, { receivedOn: opts.received ?? localDate(), subject, workspacePath: workspace.file });
+        const entered = enterCase(db, workspace.controller, { receivedOn: opts.received ?? localDate(), subject, workspacePath: workspace.file, identityVerification: opts.identity ?? null, verifications });
+        const created = entered.created;
         process.stdout.write(`${created.id}\n`);
+        printNormalForms(entered.normalized);
+        // Guard warnings come again from the search, with what they did; here the rest.
+        printIdentifierWarnings(entered.warnings.filter((w) => w.kind === 'open-case'));
         const progress = progressLine();
         const { result } = await searchCase(db, created.id, { onProgress: progress.update });
         progress.done();
         printSummary(result);
-        const included = includeStrongFindings(db, created.id, result.findings, loadReview(db, created.id));
-        say(`${created.id}: ${included} strong finding(s) included, ${result.findings.length - included} held for review`);
+        const stored = getCase(db, created.id)!;
+        const { included, unverifiedOnly } = includeStrongFindings(db, created.id, result.findings, loadReview(db, created.id), verifiedKeys(stored));
+        printIdentifierWarnings(unverifiedWarnings(caseIdentifiers(stored), unverifiedOnly));
+        say(`${created.id}: ${included} strong finding(s) included, ${result.findings.length - included} held for review${unverifiedOnly.length ? ` (${unverifiedOnly.length} strong but matched only by unverified identifiers)` : ''}`);
         const exportCode = await exportAndReport(db, created.id, opts);
         setExit(Math.max(exitCodeFor(result), exportCode));
       });

@@ -6,6 +6,7 @@ import type { CaseId } from '../store/ids.js';
 /** What happened to a case; one entry per change, in the order it was made. */
 export type AuditAction =
   | 'case.created'
+  | 'identifier.verified'
   | 'search.recorded'
   | 'finding.decided'
   | 'finding.redacted'

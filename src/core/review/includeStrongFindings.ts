@@ -1,18 +1,40 @@
 import type { Finding } from '../../shared/findings.js';
+import { identifierKey } from '../identity/subjectIdentifiers.js';
 import type { WritableDb } from '../store/db.js';
 import type { CaseId } from '../store/ids.js';
 import { decideFindings, type DecideOptions } from './decideFindings.js';
 import type { CaseReview } from './reviewTypes.js';
 
 /** The reason `auskunft run` records when it includes a finding on its own. */
-export const AUTO_INCLUDE_REASON = 'strong match: an identifier of the subject matched exactly (included automatically)';
+export const AUTO_INCLUDE_REASON = 'strong match: a verified identifier of the subject matched exactly (included automatically)';
+
+/** Strong findings nobody decided on, split into those a verified identifier matched and the rest. */
+export function strongUndecided(findings: readonly Finding[], review: CaseReview, verified: ReadonlySet<string>): { readonly verified: Finding[]; readonly unverifiedOnly: Finding[] } {
+  const out = { verified: [] as Finding[], unverifiedOnly: [] as Finding[] };
+  for (const f of findings) {
+    if (f.strength !== 'strong' || review.decisions.has(f.id)) continue;
+    const byVerified = f.matches.some((m) => m.type !== 'name' && m.guard === undefined && verified.has(identifierKey(m.type, m.value)));
+    (byVerified ? out.verified : out.unverifiedOnly).push(f);
+  }
+  return out;
+}
 
 /**
- * Include every strong finding that nobody has decided on yet (`auskunft run`). Weak findings stay
- * pending: a name alone never puts a record into an answer (DESIGN.md "match strength"), and an
- * officer's earlier decision is never overridden. Returns how many were included.
+ * Include every strong finding that nobody has decided on yet and that a verified identifier matched
+ * (`auskunft run`). Weak findings stay pending: a name alone never puts a record into an answer
+ * (DESIGN.md "match strength"); so do findings matched only by identifiers nobody verified (Art.
+ * 12(6): an address in a request letter may be someone else's), and an officer's earlier decision is
+ * never overridden. Returns how many were included and the strong findings held as unverified.
  */
-export function includeStrongFindings(db: WritableDb, caseId: CaseId, findings: readonly Finding[], review: CaseReview, options: DecideOptions = {}): number {
-  const undecided = findings.filter((f) => f.strength === 'strong' && !review.decisions.has(f.id)).map((f) => f.id);
-  return decideFindings(db, caseId, undecided, { state: 'included', reason: AUTO_INCLUDE_REASON }, options);
+export function includeStrongFindings(
+  db: WritableDb,
+  caseId: CaseId,
+  findings: readonly Finding[],
+  review: CaseReview,
+  verified: ReadonlySet<string>,
+  options: DecideOptions = {},
+): { readonly included: number; readonly unverifiedOnly: Finding[] } {
+  const split = strongUndecided(findings, review, verified);
+  const included = decideFindings(db, caseId, split.verified.map((f) => f.id), { state: 'included', reason: AUTO_INCLUDE_REASON }, options);
+  return { included, unverifiedOnly: split.unverifiedOnly };
 }

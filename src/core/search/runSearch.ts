@@ -1,8 +1,11 @@
-import type { Finding, SearchResult, SourceReport, SourceWarning } from '../../shared/findings.js';
+import type { Finding, IdentifierWarning, Match, MatchGuard, SearchResult, SourceReport, SourceWarning } from '../../shared/findings.js';
 import type { Subject } from '../../shared/subject.js';
 import { SourceError, type SearchContext, type SourceProgress, type SourceStateStore } from '../connectors/connector.js';
 import type { SubjectQuery } from '../domain/subjectQuery.js';
 import { strengthOf } from '../identity/compileSubject.js';
+import { compileControllerIdentity } from '../identity/controllerIdentity.js';
+import { guardIdentifiers, overBroadIdentifiers, overBroadWarning } from '../identity/identifierGuard.js';
+import { identifierKey, normalizeSubject } from '../identity/subjectIdentifiers.js';
 import type { Workspace, WorkspaceSource } from '../workspace/workspace.js';
 import { resolve } from 'node:path';
 import { findingCategories } from './findingCategories.js';
@@ -23,6 +26,11 @@ export interface SearchOptions {
  * Search every source of a workspace for one subject (DESIGN.md "auskunft search"). A source that
  * fails is reported as `failed` with its reason and the others still run; nothing is dropped silently.
  *
+ * The identifier guard runs here, so that `search`, `run`, `case search` and the app apply it alike:
+ * an identifier of the controller (its address, domains, role mailboxes, switchboard) is searched,
+ * but its matches are marked and count as weak; an identifier that alone matches an outsized share of
+ * a source's records is marked over-broad there. Each is named in `identifierWarnings`.
+ *
  * @example
  *   const result = await runSearch(loadWorkspace('auskunft.yaml'), subject, compileSubject(subject));
  *   const incomplete = result.sources.filter((s) => s.status !== 'ok');
@@ -30,16 +38,49 @@ export interface SearchOptions {
 export async function runSearch(workspace: Workspace, subject: Subject, query: SubjectQuery, options: SearchOptions = {}): Promise<SearchResult> {
   const sources: SourceReport[] = [];
   const findings: Finding[] = [];
+  const { guards, warnings: identifierWarnings } = guardIdentifiers(normalizeSubject(subject).identifiers, compileControllerIdentity(workspace.controller));
   for (const source of workspace.sources) {
     if (options.sourceIds && !options.sourceIds.includes(source.config.id)) continue;
-    const { report, found } = await searchSource(workspace, source, query, options);
+    const { report, found } = await searchSource(workspace, source, query, guards, options);
+    for (const [key, id] of overBroadIdentifiers(found, report.scanned)) {
+      identifierWarnings.push(overBroadWarning(report.id, id, report.scanned));
+      markGuarded(found, new Map([[key, 'over-broad']]));
+    }
     sources.push(report);
     findings.push(...found);
   }
-  return { subject, sources, findings };
+  return { subject, sources, findings, identifierWarnings };
 }
 
-async function searchSource(workspace: Workspace, source: WorkspaceSource, query: SubjectQuery, options: SearchOptions): Promise<{ report: SourceReport; found: Finding[] }> {
+/** Mark the matches of guarded identifiers and recompute the strength of the findings they are in. */
+function markGuarded(findings: Finding[], guards: ReadonlyMap<string, MatchGuard>): void {
+  for (const f of findings) {
+    if (!f.matches.some((m) => m.guard === undefined && guards.has(identifierKey(m.type, m.value)))) continue;
+    f.matches = guardMatches(f.matches, guards);
+    f.strength = strengthOf(f.matches);
+  }
+}
+
+function guardMatches(matches: readonly Match[], guards: ReadonlyMap<string, MatchGuard>): Match[] {
+  if (guards.size === 0) return [...matches];
+  return matches.map((m) => {
+    const guard = m.guard ?? guards.get(identifierKey(m.type, m.value));
+    return guard === undefined ? m : { ...m, guard };
+  });
+}
+
+/** The warnings of a search result, empty for results written before the guard. */
+export function identifierWarningsOf(result: Pick<SearchResult, 'identifierWarnings'>): readonly IdentifierWarning[] {
+  return result.identifierWarnings ?? [];
+}
+
+async function searchSource(
+  workspace: Workspace,
+  source: WorkspaceSource,
+  query: SubjectQuery,
+  guards: ReadonlyMap<string, MatchGuard>,
+  options: SearchOptions,
+): Promise<{ report: SourceReport; found: Finding[] }> {
   const { id, type } = source.config;
   const warnings: SourceWarning[] = [];
   const found: Finding[] = [];
@@ -63,12 +104,13 @@ async function searchSource(workspace: Workspace, source: WorkspaceSource, query
         warnings.push(event.uncovered ? { locator: event.locator, message: event.message, uncovered: true } : { locator: event.locator, message: event.message });
         continue;
       }
+      const matches = guardMatches(event.matches, guards);
       found.push({
         id: findingId(id, event.locator),
         source: id,
         locator: event.locator,
-        strength: strengthOf(event.matches),
-        matches: event.matches,
+        strength: strengthOf(matches),
+        matches,
         activities: [...source.activities],
         categories: findingCategories(event.matches, event.record),
         title: event.title,

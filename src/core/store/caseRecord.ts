@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Subject } from '../../shared/subject.js';
+import type { VerificationMethod } from '../../shared/verification.js';
 import type { CaseId } from './ids.js';
 
 /**
@@ -22,9 +23,28 @@ export interface CaseSummary {
   readonly closedAt: string | null;
 }
 
+/** How one identifier was verified (migration 006): method, the officer's note, when and by whom. */
+export interface IdentifierVerification {
+  readonly method: VerificationMethod;
+  readonly note: string;
+  readonly at: string; // ISO 8601 UTC
+  readonly by: string;
+}
+
+/** One row of `subject_identifiers`: the value as stored (see identity/subjectIdentifiers.ts) and its verification. */
+export interface StoredIdentifier {
+  readonly type: 'name' | 'email' | 'phone' | 'customerId' | 'ip' | 'otherId';
+  readonly value: string;
+  readonly label: string | null;
+  /** Null while the identifier is unverified. */
+  readonly verification: IdentifierVerification | null;
+}
+
 /** A whole case, with the subject as recorded. */
 export interface CaseRecord extends CaseSummary {
   readonly subject: Subject;
+  /** The subject's identifiers in the order entered, each with its verification. */
+  readonly identifiers: readonly StoredIdentifier[];
   /** How the requester's identity was checked (Art. 12(6)), in the officer's words. */
   readonly identityVerification: string | null;
 }

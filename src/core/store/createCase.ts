@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Subject } from '../../shared/subject.js';
-import type { CaseRecord } from './caseRecord.js';
+import type { VerificationMethod } from '../../shared/verification.js';
+import type { CaseRecord, StoredIdentifier } from './caseRecord.js';
 import type { WritableDb } from './db.js';
 import { CaseStoreError } from './errors.js';
 import { caseSequence, formatCaseId, type CaseId } from './ids.js';
@@ -11,6 +12,17 @@ export interface NewCase {
   readonly subject: Subject;
   readonly identityVerification?: string | null;
   readonly workspacePath?: string | null;
+  /** How identifiers were verified, each named by its type and value as stored in `subject`. */
+  readonly verifications?: readonly NewVerification[];
+  /** Who verified them (the officer at the keyboard); recorded with each verification. */
+  readonly verifiedBy?: string;
+}
+
+export interface NewVerification {
+  readonly type: StoredIdentifier['type'];
+  readonly value: string;
+  readonly method: VerificationMethod;
+  readonly note: string;
 }
 
 const receivedOnSchema = z.iso.date();
@@ -29,7 +41,17 @@ export function createCase(db: WritableDb, input: Readonly<NewCase>, now: Date =
     `INSERT INTO cases (id, created_at, received_on, status, subject_name, identity_verification, workspace_path)
      VALUES (?, ?, ?, 'open', ?, ?, ?)`,
   );
-  const insertIdentifier = db.prepare(`INSERT INTO subject_identifiers (case_id, type, value, label) VALUES (?, ?, ?, ?)`);
+  const insertIdentifier = db.prepare(
+    `INSERT INTO subject_identifiers (case_id, type, value, label, verification_method, verification_note, verified_at, verified_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const verificationOf = new Map((input.verifications ?? []).map((v) => [`${v.type}:${v.value}`, v]));
+  const unknown = [...verificationOf.keys()].filter((key) => !identifierRows(subject).some(([type, value]) => `${type}:${value}` === key));
+  if (unknown.length) throw new CaseStoreError(`verification for an identifier the subject does not have: ${unknown.join(', ')}`);
+  const by = input.verifiedBy ?? 'unknown';
+  const identifiers: StoredIdentifier[] = identifierRows(subject).map(([type, value, label]) => {
+    const v = verificationOf.get(`${type}:${value}`);
+    return { type: type as StoredIdentifier['type'], value, label, verification: v ? { method: v.method, note: v.note, at: createdAt, by } : null };
+  });
 
   // IMMEDIATE: the next case number is read and used under one write lock, so two processes
   // cannot hand out the same number.
@@ -38,7 +60,9 @@ export function createCase(db: WritableDb, input: Readonly<NewCase>, now: Date =
       const highest = idsOfYear.all(`AUS-${year}-%`).reduce((max, existing) => Math.max(max, caseSequence(existing) ?? 0), 0);
       const caseId = formatCaseId(year, highest + 1);
       insertCase.run(caseId, createdAt, input.receivedOn, subject.name ?? null, input.identityVerification ?? null, input.workspacePath ?? null);
-      for (const [type, value, label] of identifierRows(subject)) insertIdentifier.run(caseId, type, value, label);
+      for (const { type, value, label, verification: v } of identifiers) {
+        insertIdentifier.run(caseId, type, value, label, v?.method ?? null, v?.note ?? null, v?.at ?? null, v?.by ?? null);
+      }
       return caseId;
     })
     .immediate();
@@ -52,6 +76,7 @@ export function createCase(db: WritableDb, input: Readonly<NewCase>, now: Date =
     workspacePath: input.workspacePath ?? null,
     closedAt: null,
     subject,
+    identifiers,
     identityVerification: input.identityVerification ?? null,
   };
 }
