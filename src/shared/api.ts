@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FindingSchema, IdentifierTypeSchema, SourceStatusSchema, SourceWarningSchema, StrengthSchema } from './findings.js';
+import { FindingSchema, IdentifierTypeSchema, IdentifierWarningSchema, SourceStatusSchema, SourceWarningSchema, StrengthSchema } from './findings.js';
 import { SubjectSchema } from './subject.js';
 import { VerificationMethodSchema } from './verification.js';
 
@@ -48,7 +48,15 @@ export type CaseStatus = z.infer<typeof CaseStatusSchema>;
 export { VerificationMethodSchema, type VerificationMethod } from './verification.js';
 
 export const IdentityVerificationSchema = z
-  .object({ method: VerificationMethodSchema, note: z.string().trim().max(2000).default('') })
+  .object({
+    method: VerificationMethodSchema,
+    note: z.string().trim().max(2000).default(''),
+    /**
+     * The identifiers this verification covers, in any spelling; absent: every identifier (as before
+     * verification was per identifier). Findings matched only by uncovered identifiers are held for review.
+     */
+    identifiers: z.array(z.string().max(500)).max(200).optional(),
+  })
   .refine((v) => v.method !== 'idDocument' || v.note.length >= 10, {
     message: 'an ID document is only proportionate with reasonable doubts: record them in the note',
     path: ['note'],
@@ -90,9 +98,28 @@ export const LastSearchSchema = z.object({
   findings: z.number().int().nonnegative(),
 });
 
+/** One identifier of a case in normal form, with how, when and by whom it was verified (null: unverified). */
+export const CaseIdentifierSchema = z.object({
+  type: IdentifierTypeSchema,
+  value: z.string(),
+  label: z.string().nullable(),
+  verification: z.object({ method: VerificationMethodSchema, note: z.string(), at: IsoDateTimeSchema, by: z.string() }).nullable(),
+});
+export type CaseIdentifierView = z.infer<typeof CaseIdentifierSchema>;
+
+/** What case entry shows before the case exists: identifiers in normal form, duplicates merged, and named warnings. */
+export const SubjectCheckSchema = z.object({
+  identifiers: z.array(z.object({ type: IdentifierTypeSchema, value: z.string(), written: z.array(z.string()), label: z.string().nullable() })),
+  warnings: z.array(IdentifierWarningSchema),
+});
+export type SubjectCheck = z.infer<typeof SubjectCheckSchema>;
+
 export const CaseDetailSchema = CaseSummarySchema.extend({
   subject: SubjectSchema,
   identityVerification: IdentityVerificationSchema.nullable(),
+  identifiers: z.array(CaseIdentifierSchema),
+  /** The controller's own identifiers, unverified ones, open cases with the same identifier, and the last run's over-broad ones. */
+  identifierWarnings: z.array(IdentifierWarningSchema),
   workspacePath: z.string().nullable(),
   lastSearch: LastSearchSchema.nullable(),
   /** The statuses this case may move to now (core/cases/changeCaseStatus.ts); reopening is `review`. */
@@ -416,6 +443,8 @@ export const apiContract = {
     list: method(empty, z.array(CaseSummarySchema)),
     get: method(z.object({ caseId: CaseIdSchema, lang: LangSchema.default('de') }).strict(), CaseDetailSchema),
     create: method(NewCaseSchema.strict(), CaseDetailSchema),
+    /** Normalise and check a subject as entered, before creating the case (the new-case dialog). */
+    checkSubject: method(z.object({ subject: SubjectSchema, identityVerification: IdentityVerificationSchema.nullable() }).strict(), SubjectCheckSchema),
     extend: method(z.object({ caseId: CaseIdSchema, reason: ReasonSchema, lang: LangSchema }).strict(), CaseDetailSchema),
     /** Move a case along open → review → answered/closed, or reopen it; audited, and refused for other moves (CaseStatusError). */
     setStatus: method(

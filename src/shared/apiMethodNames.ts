@@ -11,6 +11,7 @@ export const API_METHODS = [
   'cases.list',
   'cases.get',
   'cases.create',
+  'cases.checkSubject',
   'cases.extend',
   'cases.setStatus',
   'cases.delete',

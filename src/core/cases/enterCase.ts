@@ -2,13 +2,13 @@ import type { IdentifierWarning } from '../../shared/findings.js';
 import type { Subject } from '../../shared/subject.js';
 import { compileControllerIdentity } from '../identity/controllerIdentity.js';
 import { guardIdentifiers } from '../identity/identifierGuard.js';
-import { describeIdentifier, normalFormOf, normalizeSubject, type NormalizedSubject } from '../identity/subjectIdentifiers.js';
+import { describeIdentifier, identifierKey, normalFormOf, normalizeSubject, type NormalizedSubject } from '../identity/subjectIdentifiers.js';
 import { currentActor } from '../review/auditLog.js';
 import type { DecideOptions } from '../review/decideFindings.js';
 import type { CaseRecord } from '../store/caseRecord.js';
 import type { ReadonlyDb, WritableDb } from '../store/db.js';
 import type { Controller } from '../workspace/workspace.js';
-import { openCasesWithSameIdentifier, resolveVerifications, type VerificationInput } from './caseIdentifiers.js';
+import { openCasesWithSameIdentifier, verifiedKeys, resolveVerifications, type VerificationInput } from './caseIdentifiers.js';
 import { openCase } from './openCase.js';
 
 export interface CaseEntry {
@@ -76,4 +76,22 @@ function storedOf(subject: Subject): { type: CaseRecord['identifiers'][number]['
     ...subject.ips.map((value) => ({ type: 'ip' as const, value })),
     ...subject.otherIds.map((o) => ({ type: 'otherId' as const, value: o.value })),
   ];
+}
+
+/**
+ * The warnings a case shows after entry: its guarded and unverified identifiers, other open cases
+ * with the same identifier, and what its last search found over-broad. Without a workspace (it could
+ * not be loaded) the controller's identifiers are not known, and only the rest is shown.
+ */
+export function warningsOfCase(db: ReadonlyDb, controller: Controller | undefined, c: CaseRecord, lastRun?: readonly IdentifierWarning[]): IdentifierWarning[] {
+  const identifiers = normalizeSubject(c.subject).identifiers;
+  const warnings = controller ? guardIdentifiers(identifiers, compileControllerIdentity(controller)).warnings : [];
+  const verified = verifiedKeys(c);
+  for (const id of identifiers) {
+    if (id.type === 'name' || verified.has(identifierKey(id.type, id.value))) continue;
+    warnings.push({ kind: 'unverified', type: id.type, value: id.value, message: `${describeIdentifier(id)} is not verified: findings matched only by it are held for review, never included automatically` });
+  }
+  warnings.push(...openCasesWithSameIdentifier(db, identifiers, c.id));
+  warnings.push(...(lastRun ?? []).filter((w) => w.kind === 'over-broad'));
+  return warnings;
 }

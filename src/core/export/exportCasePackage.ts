@@ -13,6 +13,7 @@ import { environmentSecrets } from '../search/secrets.js';
 import type { WritableDb } from '../store/db.js';
 import { CaseNotFoundError } from '../store/errors.js';
 import { getCase } from '../store/getCase.js';
+import { caseIdentifiers } from '../cases/caseIdentifiers.js';
 import type { CaseId, RunId } from '../store/ids.js';
 import { findingKeysOfRun, findingsByKeys, type FindingKeyRow } from '../store/findingBatches.js';
 import { latestSearchRunWithoutFindings } from '../store/latestSearchRun.js';
@@ -191,6 +192,7 @@ export async function exportCasePackage(db: WritableDb, caseId: CaseId, options:
       review,
       deadline,
       subjectName: c.subjectName,
+      identifiers: caseIdentifiers(c),
       audit,
       auditExcerpt: auditLogExcerpt(db, caseId, AUDIT_EXCERPT_HEAD, AUDIT_EXCERPT_TAIL),
       originalsUnavailable: [...files].filter(([, f]) => f.originalMissing).map(([no]) => ({ item: no, finding: slots[no - 1]?.id ?? '' })),

@@ -1,4 +1,5 @@
-import type { Finding, Locator, SearchResult } from '../../shared/findings.js';
+import type { Finding, IdentifierWarning, Locator, SearchResult } from '../../shared/findings.js';
+import type { CaseIdentifier } from '../cases/caseIdentifiers.js';
 import type { ResponseDeadline } from '../cases/deadline.js';
 import type { AuditEntry } from '../review/auditLog.js';
 import { textFingerprint } from '../review/auditLog.js';
@@ -6,6 +7,7 @@ import { stateOf, type CaseReview } from '../review/reviewTypes.js';
 import type { AuditVerification } from '../review/verifyAuditLog.js';
 import type { CaseId } from '../store/ids.js';
 import type { SearchRunRecord } from '../store/searchRunRecord.js';
+import { identifierKey } from '../identity/subjectIdentifiers.js';
 import type { StreamedPackage } from './responsePackage.js';
 
 export const INTERNAL_REPORT_JSON = 'Bericht-intern.json';
@@ -31,6 +33,10 @@ export interface InternalReport {
   readonly generatedAt: string;
   readonly case: { readonly reference: CaseId; readonly receivedOn: string; readonly deadline: ResponseDeadline; readonly subjectName: string | null };
   readonly searchRun: { readonly id: string; readonly startedAt: string; readonly finishedAt: string | null; readonly status: string; readonly workspace: string };
+  /** The subject's identifiers in normal form, each with how, when and by whom it was verified (null: unverified). */
+  readonly identifiers: readonly CaseIdentifier[];
+  /** The guard's warnings of the run (controller's own, over-broad identifiers). */
+  readonly identifierWarnings: readonly IdentifierWarning[];
   readonly sources: {
     readonly id: string;
     readonly type: string;
@@ -52,7 +58,18 @@ export interface InternalReport {
     readonly pendingStrong: number;
   };
   readonly exclusions: { readonly finding: string; readonly source: string; readonly title: string; readonly reason: string | null; readonly decidedAt: string | null }[];
-  readonly heldForReview: { readonly finding: string; readonly source: string; readonly strength: string; readonly title: string; readonly locator: Locator; readonly matchedBy: string[] }[];
+  readonly heldForReview: {
+    readonly finding: string;
+    readonly source: string;
+    readonly strength: string;
+    readonly title: string;
+    readonly locator: Locator;
+    readonly matchedBy: string[];
+    /** Why matches of it count as weak (controller-address, over-broad …), if any. */
+    readonly guarded: string[];
+    /** Strong, but no verified identifier matched it: `run` did not include it. */
+    readonly unverifiedOnly: boolean;
+  }[];
   readonly redactions: { readonly id: number; readonly finding: string | null; readonly reason: string; readonly length: number; readonly textSha256: string }[];
   readonly files: {
     readonly shipped: number;
@@ -87,6 +104,7 @@ export interface InternalReportInput {
   readonly review: CaseReview;
   readonly deadline: ResponseDeadline;
   readonly subjectName: string | null;
+  readonly identifiers: readonly CaseIdentifier[];
   readonly audit: AuditVerification;
   /** The log's first AUDIT_EXCERPT_HEAD and last AUDIT_EXCERPT_TAIL entries, and how many it has (auditLogExcerpt). */
   readonly auditExcerpt: { readonly total: number; readonly head: readonly AuditEntry[]; readonly tail: readonly AuditEntry[] };
@@ -104,6 +122,7 @@ export function buildInternalReport(input: InternalReportInput): InternalReport 
   const state = (f: Finding) => stateOf(review, f.id);
   const pending = findings.filter((f) => state(f) === 'pending');
   const { total, head, tail } = input.auditExcerpt;
+  const verified = new Set(input.identifiers.filter((i) => i.verification !== null).map((i) => identifierKey(i.type, i.value)));
   const excerpt = [...head, ...tail];
   const omitted = Math.max(0, total - excerpt.length);
   return {
@@ -112,6 +131,8 @@ export function buildInternalReport(input: InternalReportInput): InternalReport 
     generatedAt: input.now.toISOString(),
     case: { reference: pkg.case.reference, receivedOn: pkg.case.receivedOn, deadline: input.deadline, subjectName: input.subjectName },
     searchRun: { id: run.id, startedAt: run.startedAt, finishedAt: run.finishedAt, status: run.status, workspace: run.workspacePath },
+    identifiers: input.identifiers,
+    identifierWarnings: run.result.identifierWarnings ?? [],
     sources: run.result.sources.map((s) => ({
       id: s.id,
       type: s.type,
@@ -135,7 +156,16 @@ export function buildInternalReport(input: InternalReportInput): InternalReport 
     exclusions: findings
       .filter((f) => state(f) === 'excluded')
       .map((f) => ({ finding: f.id, source: f.source, title: f.title, reason: review.decisions.get(f.id)?.reason ?? null, decidedAt: review.decisions.get(f.id)?.decidedAt ?? null })),
-    heldForReview: pending.map((f) => ({ finding: f.id, source: f.source, strength: f.strength, title: f.title, locator: f.locator, matchedBy: [...new Set(f.matches.map((m) => m.type))] })),
+    heldForReview: pending.map((f) => ({
+      finding: f.id,
+      source: f.source,
+      strength: f.strength,
+      title: f.title,
+      locator: f.locator,
+      matchedBy: [...new Set(f.matches.map((m) => m.type))],
+      guarded: [...new Set(f.matches.flatMap((m) => (m.guard ? [m.guard] : [])))],
+      unverifiedOnly: f.strength === 'strong' && !f.matches.some((m) => m.type !== 'name' && m.guard === undefined && verified.has(identifierKey(m.type, m.value))),
+    })),
     redactions: review.redactions.map((r) => ({ id: r.id, finding: r.findingId, reason: r.reason, length: r.text.length, textSha256: textFingerprint(r.text) })),
     files: {
       shipped: [...pkg.itemFiles.values()].reduce((n, i) => n + i.files.length, 0),

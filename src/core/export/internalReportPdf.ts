@@ -37,6 +37,18 @@ async function writeReport(pdf: PdfWriter, r: InternalReport): Promise<void> {
   pdf.end(pdf.structure);
 
   pdf.begin('Sect');
+  pdf.heading(2, 'Identifikatoren und ihre Prüfung (Art. 12 Abs. 6 DSGVO)');
+  pdf.table(
+    [{ header: 'Art', width: 0.14 }, { header: 'Wert', width: 0.3 }, { header: 'Geprüft durch', width: 0.3 }, { header: 'Wann, von wem', width: 0.26 }],
+    r.identifiers.map((i) => [
+      i.type,
+      i.value,
+      i.verification ? `${i.verification.method}${i.verification.note ? `: ${i.verification.note}` : ''}` : 'nicht geprüft',
+      i.verification ? `${i.verification.at}, ${i.verification.by}` : '—',
+    ]),
+  );
+  for (const w of r.identifierWarnings) pdf.paragraph(`Warnung: ${w.message}`);
+
   pdf.heading(2, 'Durchsuchte Quellen und Abdeckung');
   pdf.table(
     [

@@ -1,4 +1,4 @@
-import type { SearchResult, SourceReport } from '../../shared/findings.js';
+import type { IdentifierWarning, SearchResult, SourceReport } from '../../shared/findings.js';
 import type { ReadonlyDb } from './db.js';
 import { FINDING_COLUMNS, findingFromRow, type FindingRow } from './findingRow.js';
 import type { CaseId, RunId } from './ids.js';
@@ -12,6 +12,7 @@ interface RunRow {
   status: string;
   workspace_path: string;
   subject_json: string;
+  identifier_warnings_json: string;
 }
 
 interface SourceRow {
@@ -50,7 +51,7 @@ export function latestSearchRunWithoutFindings(
 ): (SearchRunRecord & { readonly result: Omit<SearchResult, 'findings'> }) | undefined {
   const runId = latestRunId(db, caseId);
   if (runId === undefined) return undefined;
-  const run = db.prepare<[string], RunRow>(`SELECT id, case_id, started_at, finished_at, status, workspace_path, subject_json FROM search_runs WHERE id = ?`).get(runId);
+  const run = db.prepare<[string], RunRow>(`SELECT id, case_id, started_at, finished_at, status, workspace_path, subject_json, identifier_warnings_json FROM search_runs WHERE id = ?`).get(runId);
   if (run === undefined) return undefined;
   const sources = db
     .prepare<[string], SourceRow>(`SELECT source_id, type, status, scanned, error, warnings_json FROM source_runs WHERE run_id = ? ORDER BY rowid`)
@@ -63,7 +64,7 @@ export function latestSearchRunWithoutFindings(
     finishedAt: run.finished_at,
     status: run.status as SearchRunStatus,
     workspacePath: run.workspace_path,
-    result: { subject: JSON.parse(run.subject_json) as SearchResult['subject'], sources },
+    result: { subject: JSON.parse(run.subject_json) as SearchResult['subject'], sources, identifierWarnings: JSON.parse(run.identifier_warnings_json) as IdentifierWarning[] },
   };
 }
 

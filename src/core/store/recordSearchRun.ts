@@ -28,7 +28,7 @@ export function recordSearchRun(db: WritableDb, caseId: CaseId, result: SearchRe
 
   const caseExists = db.prepare<[string], number>(`SELECT 1 FROM cases WHERE id = ?`).pluck();
   const insertRun = db.prepare(
-    `INSERT INTO search_runs (id, case_id, started_at, finished_at, status, workspace_path, subject_json, finding_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO search_runs (id, case_id, started_at, finished_at, status, workspace_path, subject_json, finding_count, identifier_warnings_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertSource = db.prepare(
     `INSERT INTO source_runs (run_id, source_id, type, status, scanned, error, warnings_json) VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -43,7 +43,7 @@ export function recordSearchRun(db: WritableDb, caseId: CaseId, result: SearchRe
 
   db.transaction(() => {
     if (caseExists.get(caseId) === undefined) throw new CaseNotFoundError(caseId);
-    insertRun.run(run.id, caseId, run.startedAt, run.finishedAt, run.status, run.workspacePath, JSON.stringify(result.subject), result.findings.length);
+    insertRun.run(run.id, caseId, run.startedAt, run.finishedAt, run.status, run.workspacePath, JSON.stringify(result.subject), result.findings.length, JSON.stringify(result.identifierWarnings ?? []));
     for (const s of result.sources) {
       insertSource.run(run.id, s.id, s.type, s.status, s.scanned, s.error, JSON.stringify(s.warnings));
     }

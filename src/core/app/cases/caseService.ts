@@ -1,8 +1,11 @@
-import type { AuskunftHandlers, CaseDetail, CaseSummary, Lang } from '../../../shared/api.js';
+import type { AuskunftHandlers, CaseDetail, CaseSummary, IdentityVerification, Lang } from '../../../shared/api.js';
+import type { VerificationInput } from '../../cases/caseIdentifiers.js';
+import { caseIdentifiers } from '../../cases/caseIdentifiers.js';
+import { checkEntry, enterCase, warningsOfCase } from '../../cases/enterCase.js';
+import { latestSearchRunWithoutFindings } from '../../store/latestSearchRun.js';
+import type { Workspace } from '../../workspace/workspace.js';
 import { changeCaseStatus, nextCaseStatuses } from '../../cases/changeCaseStatus.js';
 import { caseDeadline, extendDeadline } from '../../cases/extendDeadline.js';
-import { openCase } from '../../cases/openCase.js';
-import { compileSubject } from '../../identity/compileSubject.js';
 import { CaseNotFoundError, deleteCase, getCase, listCases, parseCaseId, type CaseId, type CaseSummary as StoredCase } from '../../store/index.js';
 import { ConflictError, type AppContext } from '../context.js';
 import { daysBetween, deadlineWarning } from './deadlineStatus.js';
@@ -37,6 +40,8 @@ export function caseService(ctx: AppContext): AuskunftHandlers['cases'] {
       ...summary(c, lang),
       subject: c.subject,
       identityVerification: parseIdentityVerification(c.identityVerification),
+      identifiers: caseIdentifiers(c),
+      identifierWarnings: warningsOfCase(ctx.db, workspaceOf(ctx, c.workspacePath)?.controller, c, latestSearchRunWithoutFindings(ctx.db, c.id)?.result.identifierWarnings),
       workspacePath: c.workspacePath,
       lastSearch: lastSearchSummary(ctx.db, id),
       nextStatuses: [...nextCaseStatuses(c.status)],
@@ -49,13 +54,22 @@ export function caseService(ctx: AppContext): AuskunftHandlers['cases'] {
   return {
     list: async () => listCases(ctx.db).map((c) => summary(c)),
     get: async ({ caseId, lang }) => detail(parseCaseId(caseId), lang),
+    async checkSubject({ subject, identityVerification }) {
+      const { normalized, warnings } = checkEntry(ctx.db, ctx.workspace().controller, subject, identityVerification ? verificationInputs(identityVerification) : []);
+      return { identifiers: normalized.identifiers.map((i) => ({ type: i.type, value: i.value, written: [...i.written], label: i.label ?? null })), warnings };
+    },
     async create({ receivedOn, subject, identityVerification }) {
       if (receivedOn > ctx.today()) throw new ConflictError(`the request cannot arrive in the future (${receivedOn})`);
       const workspace = ctx.workspace();
       // Fails with the identifier that cannot be searched for (a phone number without area code):
-      // accepting it would make every later search silently miss data.
-      compileSubject(subject);
-      const created = openCase(ctx.db, { receivedOn, subject, identityVerification: formatIdentityVerification(identityVerification), workspacePath: workspace.file }, options());
+      // accepting it would make every later search silently miss data. The subject is stored
+      // normalised, duplicates merged; the warnings are in the detail returned.
+      const { created } = enterCase(
+        ctx.db,
+        workspace.controller,
+        { receivedOn, subject, identityVerification: formatIdentityVerification(identityVerification), workspacePath: workspace.file, verifications: verificationInputs(identityVerification) },
+        options(),
+      );
       emitCases();
       return detail(created.id);
     },
@@ -78,6 +92,20 @@ export function caseService(ctx: AppContext): AuskunftHandlers['cases'] {
       return { deleted };
     },
   };
+}
+
+/** The dialog's verification: for the identifiers it lists, or (without a list) for all of them. */
+function verificationInputs(v: IdentityVerification): VerificationInput[] {
+  if (v.identifiers === undefined) return [{ method: v.method, note: v.note }];
+  return v.identifiers.map((identifier) => ({ identifier, method: v.method, note: v.note }));
+}
+
+function workspaceOf(ctx: AppContext, workspacePath: string | null): Workspace | undefined {
+  try {
+    return ctx.workspace(workspacePath ?? ctx.workspacePath);
+  } catch {
+    return undefined;
+  }
 }
 
 function controllerName(ctx: AppContext, workspacePath: string | null): string {

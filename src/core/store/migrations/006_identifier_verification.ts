@@ -14,6 +14,9 @@ import type { WritableDb } from '../db.js';
  *   the app wrote it) or `other` for the CLI's free text, the case's creation as the time, and the
  *   actor of its `case.created` audit entry (or "unknown"). Cases without a record stay unverified.
  *   `cases.identity_verification` is kept as the case's summary.
+ * - `search_runs.identifier_warnings_json`: the guard's warnings of a run (controller's own and
+ *   over-broad identifiers), so review and the internal report show why a finding counts as weak.
+ *   Earlier runs had none.
  */
 export const version = 6;
 
@@ -26,6 +29,7 @@ export function up(db: WritableDb): void {
     ALTER TABLE subject_identifiers ADD COLUMN verification_note TEXT;
     ALTER TABLE subject_identifiers ADD COLUMN verified_at TEXT;
     ALTER TABLE subject_identifiers ADD COLUMN verified_by TEXT;
+    ALTER TABLE search_runs ADD COLUMN identifier_warnings_json TEXT NOT NULL DEFAULT '[]';
   `);
   const cases = db
     .prepare<[], { id: string; created_at: string; identity_verification: string; actor: string | null }>(
