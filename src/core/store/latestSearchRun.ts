@@ -64,7 +64,7 @@ export function latestSearchRunWithoutFindings(
     finishedAt: run.finished_at,
     status: run.status as SearchRunStatus,
     workspacePath: run.workspace_path,
-    result: { subject: JSON.parse(run.subject_json) as SearchResult['subject'], sources, identifierWarnings: JSON.parse(run.identifier_warnings_json) as IdentifierWarning[] },
+    result: { subject: JSON.parse(run.subject_json) as SearchResult['subject'], sources, ...identifierWarnings(run.identifier_warnings_json) },
   };
 }
 
@@ -82,4 +82,10 @@ function sourceReportFromRow(row: SourceRow): SourceReport {
     warnings: JSON.parse(row.warnings_json) as SourceReport['warnings'],
     error: row.error,
   };
+}
+
+/** The run's guard warnings; none is read as absent, as results written before the guard had none. */
+function identifierWarnings(json: string): { identifierWarnings?: IdentifierWarning[] } {
+  const warnings = JSON.parse(json) as IdentifierWarning[];
+  return warnings.length ? { identifierWarnings: warnings } : {};
 }

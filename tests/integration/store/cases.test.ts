@@ -30,9 +30,17 @@ describe('cases', () => {
     const db = temp.closeLater(openCaseStore(temp.file()));
     const created = createCase(
       db,
-      { receivedOn: '2026-01-05', subject, identityVerification: 'Personalausweis vorgelegt', workspacePath: '/w/auskunft.yaml' },
+      {
+        receivedOn: '2026-01-05',
+        subject,
+        identityVerification: 'Personalausweis vorgelegt',
+        workspacePath: '/w/auskunft.yaml',
+        verifications: [{ type: 'email', value: 'j.weiss@beispiel-gmbh.de', method: 'knownContact', note: 'Antwort von der bekannten Adresse' }],
+        verifiedBy: 'dsb',
+      },
       new Date('2026-01-05T10:00:00Z'),
     );
+    const verified = { method: 'knownContact', note: 'Antwort von der bekannten Adresse', at: '2026-01-05T10:00:00.000Z', by: 'dsb' };
     expect(created.id).toMatch(/^AUS-2026-0001-[0-9A-HJKMNP-TV-Z]{4}$/);
     expect(created.status).toBe('open');
     expect(getCase(db, created.id)).toEqual({
@@ -45,7 +53,25 @@ describe('cases', () => {
       identityVerification: 'Personalausweis vorgelegt',
       closedAt: null,
       subject,
+      identifiers: [
+        { type: 'name', value: 'Jürgen Weiß', label: null, verification: null },
+        { type: 'email', value: 'j.weiss@beispiel-gmbh.de', label: null, verification: verified },
+        { type: 'email', value: 'jw@example.org', label: null, verification: null },
+        { type: 'phone', value: '0711 12345678', label: null, verification: null },
+        { type: 'customerId', value: 'K-10442', label: null, verification: null },
+        { type: 'ip', value: '203.0.113.77', label: null, verification: null },
+        { type: 'ip', value: '2001:db8::7', label: null, verification: null },
+        { type: 'otherId', value: '123 456 789', label: 'TeamViewer-ID', verification: null },
+      ],
     });
+    expect(getCase(db, created.id)).toEqual(created);
+  });
+
+  it('refuses a verification for an identifier the subject does not have', () => {
+    const db = temp.closeLater(openCaseStore(temp.file()));
+    expect(() => createCase(db, { receivedOn: '2026-01-05', subject, verifications: [{ type: 'email', value: 'other@example.org', method: 'callback', note: '' }] })).toThrow(
+      /verification for an identifier the subject does not have: email:other@example.org/,
+    );
   });
 
   it('numbers cases per year of receipt and never reuses the highest number in use', () => {
