@@ -45,5 +45,8 @@ describe('contract example (shared/examples/contract)', () => {
     expect(weblog.warnings.map((w) => w.locator)).toEqual([{ line: 2 }]);
     expect(weblog.scanned).toBe(3);
     expect(result.sources.find((s) => s.id === 'mail')!.warnings).toEqual([]);
+    // Added with the identifier guard: the example person has no guarded or over-broad identifier.
+    expect(result.identifierWarnings).toEqual([]);
+    expect(result.findings.flatMap((f) => f.matches).some((m) => m.guard !== undefined)).toBe(false);
   });
 });

@@ -10,7 +10,11 @@ describe('auskunft run (the sample workspace end to end)', { timeout: 180_000 },
   it('creates a case, includes strong findings, holds weak ones and writes a verified package', async () => {
     const dir = tempDir();
     const out = join(dir, 'antwort');
-    const run = await runCli(['run', '--workspace', join(SAMPLE, 'auskunft.yaml'), '--subject', join(SAMPLE, 'subject.yaml'), '--out', out, '--received', '2024-01-31', '--db', join(dir, 'cases.db')]);
+    const run = await runCli([
+      'run', '--workspace', join(SAMPLE, 'auskunft.yaml'), '--subject', join(SAMPLE, 'subject.yaml'), '--out', out, '--received', '2024-01-31', '--db', join(dir, 'cases.db'),
+      // Every identifier of the sample person is on file in their customer account.
+      '--verify', 'customerAccount:Kundenkonto K-10442 mit Adresse, Telefon und IP der Bestellung',
+    ]);
     expect(run.code, run.stderr).toBe(0);
     const caseId = run.stdout.trim();
     expect(caseId).toMatch(/^AUS-2024-0001-[0-9A-Z]{4}$/);
