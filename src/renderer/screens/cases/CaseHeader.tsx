@@ -9,6 +9,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage.js';
 import { formatDate } from '../../ui/format.js';
 import { DeadlineBadge } from './DeadlineBadge.js';
 import { ExtendDialog } from './ExtendDialog.js';
+import { IdentifierWarnings } from './IdentifierWarnings.js';
 
 const STATUSES: readonly CaseStatus[] = ['open', 'review', 'answered', 'closed'];
 const FINISHED: readonly CaseStatus[] = ['answered', 'closed'];
@@ -69,6 +70,20 @@ export function CaseHeader({ caseDetail: c, onChanged }: { caseDetail: CaseDetai
           </button>
         </div>
       </header>
+      <IdentifierWarnings warnings={c.identifierWarnings} testId="case-identifier-warnings" />
+      <details className="case-identifiers">
+        <summary>{t('cases.identifiers')}</summary>
+        <ul>
+          {c.identifiers.map((i) => (
+            <li key={`${i.type}:${i.value}`}>
+              {t(`identifierType.${i.type}`)}: <code>{i.value}</code> –{' '}
+              {i.verification
+                ? t('cases.verifiedBy', { method: t(`verification.${i.verification.method}.label`), by: i.verification.by, at: formatDate(i.verification.at.slice(0, 10), lang) })
+                : t('cases.unverified')}
+            </li>
+          ))}
+        </ul>
+      </details>
       <ErrorMessage error={error} />
       <ExtendDialog
         open={extending}
