@@ -41,6 +41,33 @@ describe('the application service over a real case store and the sample workspac
     await expect(call('cases.create', { receivedOn: '2026-02-01', subject: { phones: ['12345678'] }, identityVerification: { method: 'knownContact', note: '' } })).rejects.toThrow();
   });
 
+  it('checks and records a subject at entry: normal forms, merges, the controller\'s role addresses, per-identifier verification, an open case for the same person', async () => {
+    const subject = { name: 'Jürgen Weiß', emails: ['J.Weiss@Beispiel-GmbH.de', 'j.weiss@beispiel-gmbh.de', 'support@fluxpunkt.example'], phones: [], customerIds: [' K-10442 '], ips: ['2001:0db8::0007'], otherIds: [] };
+    const check = await call('cases.checkSubject', { subject, identityVerification: null });
+    expect(check.identifiers.map((i) => [i.type, i.value, i.written.length])).toEqual([
+      ['name', 'Jürgen Weiß', 1],
+      ['email', 'j.weiss@beispiel-gmbh.de', 2],
+      ['email', 'support@fluxpunkt.example', 1],
+      ['customerId', 'K-10442', 1],
+      ['ip', '2001:db8::7', 1],
+    ]);
+    expect(check.warnings.filter((w) => w.kind !== 'unverified').map((w) => [w.kind, w.value])).toEqual([['controller-address', 'support@fluxpunkt.example']]);
+
+    const created = await call('cases.create', { receivedOn: '2026-02-01', subject, identityVerification: { method: 'customerAccount', note: 'Kundenkonto', identifiers: ['K-10442', 'J.WEISS@beispiel-gmbh.de'] } });
+    expect(created.subject).toMatchObject({ emails: ['j.weiss@beispiel-gmbh.de', 'support@fluxpunkt.example'], customerIds: ['K-10442'], ips: ['2001:db8::7'] });
+    expect(created.identifiers.filter((i) => i.verification).map((i) => [i.value, i.verification!.method])).toEqual([
+      ['j.weiss@beispiel-gmbh.de', 'customerAccount'],
+      ['K-10442', 'customerAccount'],
+    ]);
+    expect(created.identifierWarnings.map((w) => [w.kind, w.value])).toEqual([
+      ['controller-address', 'support@fluxpunkt.example'],
+      ['unverified', 'support@fluxpunkt.example'],
+      ['unverified', '2001:db8::7'],
+    ]);
+    const again = await call('cases.checkSubject', { subject: { emails: ['j.weiss@beispiel-gmbh.de'], phones: [], customerIds: [], ips: [], otherIds: [] }, identityVerification: null });
+    expect(again.warnings).toContainEqual(expect.objectContaining({ kind: 'open-case', caseId: created.id, value: 'j.weiss@beispiel-gmbh.de' }));
+  });
+
   it('searches with progress events, then reviews: decisions, redactions, audit log', async () => {
     const caseId = await searchedCase();
     const status = await call('search.status', { caseId });
