@@ -5,6 +5,7 @@ import { readAuditLog } from '../../../src/core/review/auditLog.js';
 import type { CaseId } from '../../../src/core/store/ids.js';
 import { openCaseStore } from '../../../src/core/store/openCaseStore.js';
 import { SearchResultSchema } from '../../../src/shared/findings.js';
+import { pdfText } from '../export/exportFixture.js';
 import { REPO_ROOT, runCli, tempDir } from '../helpers/runCli.js';
 
 const SAMPLE = join(REPO_ROOT, 'assets', 'sample');
@@ -77,6 +78,10 @@ describe('identifier guard in the CLI', { timeout: 180_000 }, () => {
     };
     expect(report.identifiers.find((i) => i.type === 'email')!.verification).toMatchObject({ method: 'knownContact', note: 'Antwort von der bekannten Adresse' });
     expect(report.identifiers.find((i) => i.type === 'ip' && i.value === '203.0.113.77')!.verification).toBeNull();
+    const reportPdf = pdfText(join(out, 'intern', 'Bericht-intern.pdf'));
+    expect(reportPdf).toContain('Identifikatoren und ihre Prüfung');
+    expect(reportPdf).toMatch(/knownContact: Antwort von der bekannten Adresse/);
+    expect(reportPdf).toMatch(/203\.0\.113\.77\s+nicht geprüft/);
     const weblogHeld = report.heldForReview.filter((h) => h.source === 'weblog');
     expect(weblogHeld).toHaveLength(2);
     expect(weblogHeld.every((h) => h.strength === 'strong' && h.unverifiedOnly)).toBe(true);
