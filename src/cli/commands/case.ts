@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { loadSubject } from '../../core/config/loadSubject.js';
 import { changeCaseStatus } from '../../core/cases/changeCaseStatus.js';
 import { caseDeadline, extendDeadline } from '../../core/cases/extendDeadline.js';
+import { caseIdentifiers } from '../../core/cases/caseIdentifiers.js';
 import { enterCase } from '../../core/cases/enterCase.js';
 import { verifyIdentifiers } from '../../core/cases/verifyIdentifier.js';
 import { searchCase } from '../../core/cases/searchCase.js';
@@ -100,6 +101,10 @@ export function registerCaseCommands(program: Command, setExit: (code: number) =
         const deadline = caseDeadline(db, caseId);
         const review = loadReview(db, caseId);
         say(`${c.id}: ${c.subjectName ?? '(no name)'}, received ${c.receivedOn}, due ${deadline.effective}${deadline.extendedDue ? ' (extended)' : ''}`);
+        for (const i of caseIdentifiers(c)) {
+          if (i.type === 'name') continue;
+          say(`  ${i.type} ${i.value}: ${i.verification ? `verified (${i.verification.method}${i.verification.note ? `: ${i.verification.note}` : ''}; ${i.verification.at} by ${i.verification.by})` : 'not verified'}`);
+        }
         for (const f of latestFindings(db, caseId)) {
           const decision = review.decisions.get(f.id);
           const state = stateOf(review, f.id);
