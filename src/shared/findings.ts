@@ -41,6 +41,8 @@ export const MatchSchema = z.object({
   field: z.string().optional(), // where in the record: header name, column, "body", "attachment:x.txt"
   found: z.string().optional(), // the text as it stood in the record, when it differs from value
   guard: MatchGuardSchema.optional(), // set when this match counts as weak (see MatchGuardSchema)
+  confidence: z.number().int().min(0).max(100).optional(), // OCR text: tesseract's confidence in the matched words
+  tolerant: z.boolean().optional(), // OCR text: matched only with OCR noise tolerance (a dropped hyphen, 0 for O)
 });
 export type Match = z.infer<typeof MatchSchema>;
 
@@ -63,7 +65,26 @@ export const RecordSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('call'), fields: z.array(z.object({ name: z.string(), value: z.string() })), recording: z.string().optional() }),
   z.object({ kind: z.literal('ticket'), title: z.string().optional(), fields: z.array(z.object({ name: z.string(), value: z.string() })), articles: z.array(z.object({ from: z.string().optional(), date: z.string().optional(), text: z.string() })) }),
   z.object({ kind: z.literal('logline'), text: z.string(), fields: z.array(z.object({ name: z.string(), value: z.string() })).optional() }),
-  z.object({ kind: z.literal('document'), text: z.string().optional(), pages: z.number().int().optional() }),
+  z.object({
+    kind: z.literal('document'),
+    text: z.string().optional(),
+    pages: z.number().int().optional(),
+    /** The text, or part of it, was read by OCR from a scan ("maschinell erkannt"), not typed. */
+    machineRead: z.boolean().optional(),
+    /** Per OCR'd page: how it was read, and the boxes of the words that matched, for the review. */
+    ocr: z
+      .array(
+        z.object({
+          page: z.number().int().positive(),
+          confidence: z.number().int().min(0).max(100),
+          rotation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
+          width: z.number().int().positive(),
+          height: z.number().int().positive(),
+          boxes: z.array(z.object({ x0: z.number(), y0: z.number(), x1: z.number(), y1: z.number(), value: z.string() })),
+        }),
+      )
+      .optional(),
+  }),
 ]);
 export type RecordData = z.infer<typeof RecordSchema>;
 

@@ -30,6 +30,16 @@ export interface SourceStateStore {
   set(key: string, value: string): void;
 }
 
+/**
+ * Text a source derived from a file at great cost (OCR), kept by a key naming the file's content
+ * (its SHA-256), so a second search need not derive it again. Values are personal data: the cache
+ * lives in the case store, encrypted with it, and `auskunft cache clear` empties it.
+ */
+export interface DerivedTextCache {
+  get(key: string): string | undefined;
+  set(key: string, value: string): void;
+}
+
 export interface SearchContext {
   readonly signal: AbortSignal;
   readonly sourceId: string;
@@ -39,6 +49,7 @@ export interface SearchContext {
   resolveSecret(ref: SecretRef): Promise<string>;
   progress(update: SourceProgress): void;
   readonly state?: SourceStateStore;
+  readonly textCache?: DerivedTextCache;
 }
 
 /** One record that concerns the subject, before the runner adds id, strength, activities and categories. */

@@ -22,6 +22,12 @@ export interface SubjectQuery {
    * of scanning each cell. True means "scan to know". One regex pass, no allocation.
    */
   mayConcern(text: string): boolean;
+  /**
+   * Every identifier in text that OCR produced: the exact matches of scanText, plus matches that
+   * needed OCR tolerance (a dropped separator, a confused character), each with its span in `text`.
+   * Optional so that a test double of a subject need not implement it; sources then use scanText.
+   */
+  scanOcrText?(text: string, field?: string): OcrScan;
   /** A hashed phone number (hex, any case) equal to a hash of one of the subject's numbers. */
   matchPhoneHash(hash: string, algorithm: PhoneHashAlgorithm, field?: string): Match[];
   /**
@@ -32,4 +38,10 @@ export interface SubjectQuery {
   readonly fingerprint?: string;
   /** Literal strings a server-side search can look for (IMAP SEARCH): emails, ids, name variants. */
   readonly searchTerms: ReadonlyArray<string>;
+}
+
+/** What scanOcrText found: exact matches, and tolerated ones with where they stand in the text. */
+export interface OcrScan {
+  readonly exact: Match[];
+  readonly tolerant: Array<Match & { readonly start: number; readonly end: number }>;
 }

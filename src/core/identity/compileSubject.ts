@@ -1,7 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { Match } from '../../shared/findings.js';
 import type { Subject } from '../../shared/subject.js';
-import type { PhoneHashAlgorithm, SubjectQuery } from '../domain/subjectQuery.js';
+import type { OcrScan, PhoneHashAlgorithm, SubjectQuery } from '../domain/subjectQuery.js';
 import { anyHint } from './anyHint.js';
 import { DigitIdScanner, type DigitId } from './digitIdScanner.js';
 import { DURCHWAHL_MARKER, chunksOf, digitSequenceHint, forEachDigitRun, type DigitChunk } from './digitRuns.js';
@@ -11,6 +11,7 @@ import { IpScanner } from './ipScanner.js';
 import { literalHint } from './literalHint.js';
 import { MatchCollector } from './matchCollector.js';
 import { NameScanner } from './nameScanner.js';
+import { OcrNoiseScanner, repairDigits } from './ocrNoiseScanner.js';
 import { nameTokens } from './nameVariants.js';
 import { normalizeEmail } from './normalizeEmail.js';
 import { expandedIpv6, normalizeIp, type NormalizedIp } from './normalizeIp.js';
@@ -118,6 +119,7 @@ export function compileSubject(subject: Subject, options: CompileSubjectOptions 
   const tokenIdScanner = new TokenIdScanner(tokenIds);
   const digitIdScanner = new DigitIdScanner(digitIds);
   const ipScanner = new IpScanner(ips);
+  const ocrNoise = new OcrNoiseScanner(tokenIds, [...new Set(emails)]);
   const phoneHashes = new PhoneHashIndex([...new Set(phones.flatMap(lineNumbersOf))]);
   const minRunDigits = Math.min(phoneScanner.active ? phoneScanner.minDigits : Infinity, digitIdScanner.active ? digitIdScanner.minDigits : Infinity);
   const digitRunHint = digitSequenceHint([...phoneScanner.keys, ...digitIdScanner.keys]);
@@ -154,6 +156,13 @@ export function compileSubject(subject: Subject, options: CompileSubjectOptions 
     name?.scan(scanned, out);
   }
 
+  function scanText(text: string, field?: string): Match[] {
+    if (!text || prefilter === null || !prefilter.test(text)) return [];
+    const out = new MatchCollector(field);
+    scanInto(text, out);
+    return out.matches();
+  }
+
   const searchTerms = [
     ...emails,
     ...tokenIds.map((id) => id.value),
@@ -168,11 +177,30 @@ export function compileSubject(subject: Subject, options: CompileSubjectOptions 
 
     mayConcern,
 
-    scanText(text: string, field?: string): Match[] {
-      if (!text || prefilter === null || !prefilter.test(text)) return [];
-      const out = new MatchCollector(field);
-      scanInto(text, out);
-      return out.matches();
+    scanText,
+
+    scanOcrText(text: string, field?: string): OcrScan {
+      const exact = scanText(text, field);
+      const known = new Set(exact.map((m) => `${m.type}\0${m.value}`));
+      const tolerant: OcrScan['tolerant'] = [];
+      const add = (type: Match['type'], value: string, start: number, end: number) => {
+        const key = `${type}\0${value}`;
+        if (type === 'name' || known.has(key)) return;
+        known.add(key);
+        const match: Match & { start: number; end: number } = { type, value, found: text.slice(start, end), start, end };
+        if (field !== undefined) match.field = field;
+        tolerant.push(match);
+      };
+      // Digits OCR read as letters ("0l51"): the exact scanners on the repaired text, same positions.
+      const repaired = repairDigits(text);
+      if (repaired !== text) {
+        for (const m of scanText(repaired)) {
+          const at = m.found === undefined ? repaired.toLowerCase().indexOf(m.value.toLowerCase()) : repaired.indexOf(m.found);
+          if (at !== -1) add(m.type, m.value, at, at + (m.found ?? m.value).length);
+        }
+      }
+      for (const m of ocrNoise.scan(text)) add(m.type, m.value, m.start, m.end);
+      return { exact, tolerant };
     },
 
     matchPhoneHash(hash: string, algorithm: PhoneHashAlgorithm, field?: string): Match[] {

@@ -1,6 +1,6 @@
 import type { Finding, IdentifierWarning, Match, MatchGuard, SearchResult, SourceReport, SourceWarning } from '../../shared/findings.js';
 import type { Subject } from '../../shared/subject.js';
-import { SourceError, type SearchContext, type SourceProgress, type SourceStateStore } from '../connectors/connector.js';
+import { SourceError, type DerivedTextCache, type SearchContext, type SourceProgress, type SourceStateStore } from '../connectors/connector.js';
 import type { SubjectQuery } from '../domain/subjectQuery.js';
 import { strengthOf } from '../identity/compileSubject.js';
 import { compileControllerIdentity } from '../identity/controllerIdentity.js';
@@ -18,6 +18,8 @@ export interface SearchOptions {
   readonly onProgress?: (sourceId: string, progress: SourceProgress) => void;
   readonly secrets?: SecretResolver;
   readonly stateFor?: (sourceId: string) => SourceStateStore;
+  /** Where sources keep text they derived at great cost (OCR), shared by all sources. */
+  readonly textCache?: DerivedTextCache;
   /** Search only these sources (default: all). */
   readonly sourceIds?: ReadonlyArray<string>;
 }
@@ -95,6 +97,7 @@ async function searchSource(
       options.onProgress?.(id, progress);
     },
     state: options.stateFor?.(id),
+    ...(options.textCache && { textCache: options.textCache }),
   };
 
   let error: string | null = null;

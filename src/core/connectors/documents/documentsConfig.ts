@@ -7,6 +7,8 @@ export const documentsConfigSchema = sourceBaseSchema
     type: z.literal('documents'),
     /** A folder, searched recursively (symlinks are not followed). */
     path: z.string().min(1),
+    /** Read scans (JPEG, PNG, TIFF, PDF pages without text) with the bundled OCR. Default: true. */
+    ocr: z.boolean().optional(),
   })
   .strict();
 export type DocumentsConfig = z.infer<typeof documentsConfigSchema>;

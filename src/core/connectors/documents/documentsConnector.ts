@@ -5,13 +5,14 @@ import { searchDocuments } from './searchDocuments.js';
 import { documentsConfigSchema, type DocumentsConfig } from './documentsConfig.js';
 
 /**
- * A folder of letters and files: PDF (text layer), DOCX, TXT, EML. One finding per document;
- * locator `{ path }`, plus `page` for the first PDF page that concerns the subject.
+ * A folder of letters and files: PDF, DOCX, TXT, EML and scans (JPEG, PNG, TIFF; PDF pages without a
+ * text layer), scans read by OCR. One finding per document; locator `{ path }`, plus `page` for the
+ * first page that concerns the subject.
  */
 export const documentsConnector: Connector<DocumentsConfig> = {
   type: 'documents',
   configSchema: documentsConfigSchema,
   check: (config, ctx) => checkFolder(config.path, ctx),
-  search: (config, subject, ctx) => searchDocuments(config.path, subject, ctx),
+  search: (config, subject, ctx) => searchDocuments(config.path, subject, ctx, { ocr: config.ocr !== false }),
   readOriginal: (config, locator, ctx) => readDocumentOriginal(config.path, locator, ctx),
 };

@@ -14,6 +14,8 @@ export interface PdfDocument {
   /** The creation date from the document info, ISO 8601, if it has one. */
   readonly created: string | null;
   pages(): AsyncGenerator<PdfPage>;
+  /** One page drawn as a PNG at `dpi`, for OCR of a page without a text layer. */
+  renderPage(number: number, dpi: number): Promise<Buffer>;
   close(): Promise<void>;
 }
 
@@ -78,11 +80,35 @@ export async function openPdf(bytes: Uint8Array, signal: AbortSignal): Promise<P
         }
       }
     },
+    async renderPage(number, dpi) {
+      signal.throwIfAborted();
+      const page = await doc.getPage(number);
+      try {
+        const viewport = page.getViewport({ scale: dpi / 72 });
+        // pdf.js draws through its Node canvas factory (@napi-rs/canvas, prebuilt, no system Cairo).
+        const factory = (doc as unknown as { canvasFactory: CanvasFactory }).canvasFactory;
+        const { canvas, context } = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
+        try {
+          await page.render({ canvasContext: context, viewport, canvas } as Parameters<typeof page.render>[0]).promise;
+          return Buffer.from(await canvas.encode('png'));
+        } finally {
+          factory.destroy({ canvas, context });
+        }
+      } finally {
+        page.cleanup();
+      }
+    },
     async close() {
       signal.removeEventListener('abort', onAbort);
       await doc.destroy();
     },
   };
+}
+
+/** The part of pdf.js's Node canvas factory that renderPage uses. */
+interface CanvasFactory {
+  create(width: number, height: number): { canvas: { encode(format: 'png'): Promise<Uint8Array> }; context: unknown };
+  destroy(pair: { canvas: unknown; context: unknown }): void;
 }
 
 /** Operators that put something visible on a page: with no text beside them, the page needs OCR. */

@@ -82,15 +82,22 @@ describe('documents connector', () => {
     expect((pdf!.record as { text: string }).text).toContain('Sehr geehrte Frau Schmidt');
   });
 
-  it('says that a scanned PDF needs OCR, as uncovered content, not silence', () => {
+  it('reads pages without a text layer by OCR, and says so when OCR is switched off', async () => {
+    // The pages draw only a frame: OCR reads them and finds nothing, which is no gap.
     expect(finding('briefe/2024/scan.pdf')).toBeUndefined();
-    expect(warning('briefe/2024/scan.pdf')).toEqual({
+    expect(warning('briefe/2024/scan.pdf')).toBeUndefined();
+    const off = await collect(
+      documentsConnector.search(documentsConnector.configSchema.parse({ id: 'briefe', type: 'documents', path: 'briefe/', ocr: false }), subjectQuery(SUBJECT), fileSearchContext(dir)),
+    );
+    const offWarning = (path: string) => off.warnings.find((w) => w.locator.path === path);
+    expect(offWarning('briefe/2024/scan.pdf')).toEqual({
       kind: 'warning',
       locator: { path: 'briefe/2024/scan.pdf', page: 1 },
-      message: 'no text layer: needs OCR; the document was not searched',
+      message: 'no text layer, and OCR is switched off for this source (ocr: false); the document was not searched',
       uncovered: true,
     });
-    expect(warning('briefe/2024/teilweise-gescannt.pdf')).toMatchObject({ locator: { page: 2 }, message: expect.stringMatching(/^no text layer on page 2: needs OCR/), uncovered: true });
+    expect(offWarning('briefe/2024/teilweise-gescannt.pdf')).toMatchObject({ locator: { page: 2 }, message: expect.stringMatching(/^no text layer on page 2, and OCR is switched off/), uncovered: true });
+    expect(offWarning('briefe/foto1.jpg')).toMatchObject({ message: expect.stringMatching(/OCR is switched off/), uncovered: true });
   });
 
   it('reads DOCX body text, footnotes and reviewer comments', () => {
@@ -127,11 +134,16 @@ describe('documents connector', () => {
     expect(warning('briefe/geschuetzt.docx')).toMatchObject({ message: expect.stringMatching(/password-protected/), uncovered: true });
   });
 
+  it('warns with the path for an image that is not one', () => {
+    expect(warning('briefe/foto1.jpg')).toMatchObject({ message: expect.stringMatching(/^not a readable image/), uncovered: true });
+    expect(warning('briefe/unterordner/foto2.JPG')).toMatchObject({ message: expect.stringMatching(/^not a readable image/), uncovered: true });
+  });
+
   it('sums up skipped file types in one warning and ignores folder metadata', () => {
     expect(warning('briefe/')).toEqual({
       kind: 'warning',
       locator: { path: 'briefe/' },
-      message: '3 files of types that are not searched (only PDF, DOCX, TXT and EML are): .jpg (2), .odt (1)',
+      message: '1 file of types that are not searched (only PDF, DOCX, TXT, EML, JPEG, PNG and TIFF are): .odt (1)',
       uncovered: true,
     });
     expect(result.warnings.some((w) => /DS_Store|~\$/.test(JSON.stringify(w)))).toBe(false);
@@ -159,14 +171,15 @@ describe('documents connector, source level', () => {
   });
 
   it('rejects unknown options', () => {
-    expect(documentsConnector.configSchema.safeParse({ id: 'd', type: 'documents', path: 'x', ocr: true }).success).toBe(false);
+    expect(documentsConnector.configSchema.safeParse({ id: 'd', type: 'documents', path: 'x', ocrLanguage: 'fra' }).success).toBe(false);
+    expect(documentsConnector.configSchema.safeParse({ id: 'd', type: 'documents', path: 'x', ocr: 'ja' }).success).toBe(false);
   });
 
   it('reports progress per document and stops when aborted', async () => {
     const ctx = fileSearchContext(dir);
     const config = documentsConnector.configSchema.parse({ id: 'd', type: 'documents', path: 'briefe' });
     await collect(documentsConnector.search(config, subjectQuery(SUBJECT), ctx));
-    expect(ctx.progressLog.at(-1)?.scanned).toBe(14);
+    expect(ctx.progressLog.at(-1)?.scanned).toBe(16);
 
     const aborted = fileSearchContext(dir);
     aborted.abort.abort();
