@@ -75,6 +75,7 @@ const COMMANDS = {
   verify: async (): Promise<Register> => (await import('./commands/verify.js')).registerVerifyCommand,
   audit: async (): Promise<Register> => (await import('./commands/audit.js')).registerAuditCommands,
   web: async (): Promise<Register> => (await import('./commands/web.js')).registerWebCommand,
+  cache: async (): Promise<Register> => (await import('./commands/cache.js')).registerCacheCommands,
 } as const;
 const COMMAND_ORDER = Object.keys(COMMANDS) as Array<keyof typeof COMMANDS>;
 

@@ -9,6 +9,7 @@ import { CaseNotFoundError } from '../store/errors.js';
 import { getCase } from '../store/getCase.js';
 import type { CaseId } from '../store/ids.js';
 import { recordSearchRun } from '../store/recordSearchRun.js';
+import { derivedTextCache } from '../store/derivedTextCache.js';
 import { sourceStateStore } from '../store/sourceStateStore.js';
 import type { SearchRunRecord } from '../store/searchRunRecord.js';
 import { loadWorkspace } from '../workspace/loadWorkspace.js';
@@ -43,7 +44,9 @@ export async function searchCase(db: WritableDb, caseId: CaseId, options: Search
   // Per-source state (IMAP positions, the subject's matched UIDs) lives in the case store, keyed by
   // workspace and source, so 'case search' and the app both re-search incrementally.
   const stateFor = options.stateFor ?? ((sourceId: string) => sourceStateStore(db, `${workspace.file}#${sourceId}`));
-  const result = await runSearch(workspace, c.subject, query, { ...options, stateFor });
+  // OCR text is kept in the same store, by file content, so no case pays for a scan twice.
+  const textCache = options.textCache ?? derivedTextCache(db);
+  const result = await runSearch(workspace, c.subject, query, { ...options, stateFor, textCache });
   const finishedAt = clock();
   const audit = auditAppender(db, options.actor);
   const run = db

@@ -27,3 +27,4 @@ export { recordSearchRun, runStatus, type SearchRunMeta } from './recordSearchRu
 export { latestSearchRun, latestRunId, findingsOfRun } from './latestSearchRun.js';
 export { latestFindings } from './latestFindings.js';
 export { sourceStateStore } from './sourceStateStore.js';
+export { clearDerivedTextCache, derivedTextCache, derivedTextCacheSize } from './derivedTextCache.js';
