@@ -278,6 +278,7 @@ function writeItem(pdf: PdfWriter, item: PackageItem, lang: Lang, t: PackageText
       break;
     case 'document':
       if (data.pages) meta.push(t.documentPages(data.pages));
+      if (data.machineRead) meta.push(t.machineRead);
       pdf.paragraph(meta.join('\n'), { size: 7.5, color: '#444444', gapAfter: 0.2 });
       pdf.paragraph(data.text?.trim() ? data.text : t.noText, { gapAfter: 0.8 });
       break;

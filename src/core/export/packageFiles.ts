@@ -283,6 +283,7 @@ export function renderRecordText(item: PackageItem, texts: PackageTexts, redacto
     if (data.attachments?.length) lines.push(`${texts.attachments}: ${data.attachments.map((a) => a.filename ?? a.contentType).join(', ')}`);
     lines.push('', data.text ?? texts.noText);
   } else if (data?.kind === 'document') {
+    if (data.machineRead) lines.push(texts.machineRead, '');
     lines.push(data.text ?? texts.noText);
   } else if (data) {
     lines.push(JSON.stringify(data, null, 2));

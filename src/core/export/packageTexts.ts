@@ -96,6 +96,8 @@ export interface PackageTexts {
   readonly redactedNote: (reasons: string) => string;
   readonly ticketArticle: (n: number, from: string, date: string) => string;
   readonly documentPages: (pages: number) => string;
+  /** Says that a document's text was read from a scan by OCR and may differ from the page. */
+  readonly machineRead: string;
   readonly recording: string;
 
   // Footer
@@ -223,6 +225,7 @@ const de: PackageTexts = {
   redactedNote: (reasons) => `Angaben über Dritte entfernt (${reasons}).`,
   ticketArticle: (n, from, date) => `Beitrag ${n}${from ? ` von ${from}` : ''}${date ? `, ${date}` : ''}`,
   documentPages: (pages) => `${pages} ${pages === 1 ? 'Seite' : 'Seiten'}`,
+  machineRead: 'Text maschinell erkannt (OCR) aus dem gescannten Dokument; maßgeblich ist der Scan, der als Datei beiliegt.',
   recording: 'Gesprächsaufzeichnung',
 
   footer: (ref, page, total) => `${ref} · Seite ${page} von ${total}`,
@@ -346,6 +349,7 @@ const en: PackageTexts = {
   redactedNote: (reasons) => `Information about third parties removed (${reasons}).`,
   ticketArticle: (n, from, date) => `Message ${n}${from ? ` from ${from}` : ''}${date ? `, ${date}` : ''}`,
   documentPages: (pages) => `${pages} ${pages === 1 ? 'page' : 'pages'}`,
+  machineRead: 'Text machine-read (OCR) from the scanned document; the scan, enclosed as a file, is authoritative.',
   recording: 'Call recording',
 
   footer: (ref, page, total) => `${ref} · Page ${page} of ${total}`,

@@ -40,13 +40,30 @@ export async function readDocumentOriginal(configuredPath: string, locator: Loca
 
 async function documentText(bytes: Buffer, extension: string, signal: AbortSignal): Promise<string[]> {
   if (extension === '.docx') return [await docxText(bytes)];
+  if (SCAN_EXTENSIONS.has(extension)) throw new ScanTextUnknownError();
   if (extension !== '.pdf') return [plainText(bytes)];
   const pdf = await openPdf(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), signal);
   const pages: string[] = [];
   try {
-    for await (const page of pdf.pages()) pages.push(page.text);
+    for await (const page of pdf.pages()) {
+      if (page.needsOcr) throw new ScanTextUnknownError();
+      pages.push(page.text);
+    }
   } finally {
     await pdf.close();
   }
   return pages;
+}
+
+const SCAN_EXTENSIONS: ReadonlySet<string> = new Set(['.jpg', '.jpeg', '.png', '.tif', '.tiff']);
+
+/**
+ * A scan's text is in its pixels: the export cannot show that a redacted word is absent from it, so
+ * it withholds the scan whenever a redaction could apply and ships the redacted OCR text instead.
+ */
+class ScanTextUnknownError extends Error {
+  override readonly name = 'ScanTextUnknownError';
+  constructor() {
+    super('a scanned page holds its text only as an image');
+  }
 }
