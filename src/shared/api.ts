@@ -472,6 +472,15 @@ export const apiContract = {
     ),
     detail: method(z.object({ caseId: CaseIdSchema, findingId: FindingIdSchema, lang: LangSchema }).strict(), FindingDetailSchema),
     mailHtml: method(z.object({ caseId: CaseIdSchema, findingId: FindingIdSchema }).strict(), z.object({ html: z.string().nullable() })),
+    /**
+     * One OCR'd page of a scanned finding as the review shows it, beside the recognised text: a PNG
+     * `data:` URL (the renderer's CSP allows data: images, nothing remote) and the factor by which it
+     * is smaller than the page the finding's word boxes refer to. Null when the scan is gone.
+     */
+    scanPage: method(
+      z.object({ caseId: CaseIdSchema, findingId: FindingIdSchema, page: z.number().int().positive() }).strict(),
+      z.object({ image: z.string().nullable(), scale: z.number().positive() }),
+    ),
     decide: method(
       z
         .object({

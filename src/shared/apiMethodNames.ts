@@ -25,6 +25,7 @@ export const API_METHODS = [
   'review.list',
   'review.detail',
   'review.mailHtml',
+  'review.scanPage',
   'review.decide',
   'review.redact',
   'review.unredact',

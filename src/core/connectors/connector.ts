@@ -112,6 +112,12 @@ export interface Connector<C extends SourceBase = SourceBase> {
    * JSON export): the export asks for a batch of records at once instead of re-reading per record.
    */
   readOriginals?(config: C, locators: readonly Locator[], ctx: OriginalContext): Promise<(OriginalFile | null)[]>;
+  /**
+   * One page of a scanned record as a PNG for the review, turned by `rotation` degrees as OCR read
+   * it, with the factor it was scaled down by (the finding's word boxes refer to the full page).
+   * Null when the source no longer holds the record. Only sources that OCR scans have it.
+   */
+  readPageImage?(config: C, locator: Locator, page: number, rotation: number, ctx: OriginalContext): Promise<{ png: Buffer; scale: number } | null>;
 }
 
 /**

@@ -81,5 +81,9 @@ function deferred(entry: Entry): Connector<SourceBase> {
       const loaded = await real();
       return loaded.readOriginal ? loaded.readOriginal(config, locator, ctx) : null;
     },
+    readPageImage: async (config, locator, page, rotation, ctx) => {
+      const loaded = await real();
+      return loaded.readPageImage ? loaded.readPageImage(config, locator, page, rotation, ctx) : null;
+    },
   };
 }

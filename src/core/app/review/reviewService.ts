@@ -15,6 +15,7 @@ import { findingCount, findingOfCase, findingSummaries } from './findingSummarie
 import { lastSearchSummary } from '../cases/lastSearchSummary.js';
 import { hasLocalOriginal, mailHtml } from './mailOriginal.js';
 import { redactionMarks } from './redactionMarks.js';
+import { scanPage } from './scanPage.js';
 import { decisionOf, REVIEW_STATE, uiState } from './reviewDecisions.js';
 import { thirdPartySuggestions } from './thirdPartyData.js';
 
@@ -83,6 +84,11 @@ export function reviewService(ctx: AppContext): AuskunftHandlers['review'] {
     async mailHtml({ caseId, findingId }) {
       const stored = caseOf(caseId);
       return { html: await mailHtml(findingOf(stored.id, findingId), ctx.workspace(stored.workspacePath ?? ctx.workspacePath), ctx.ports.keychain) };
+    },
+
+    async scanPage({ caseId, findingId, page }) {
+      const stored = caseOf(caseId);
+      return scanPage(findingOf(stored.id, findingId), ctx.workspace(stored.workspacePath ?? ctx.workspacePath), ctx.ports.keychain, page);
     },
 
     async decide({ caseId, findingIds, decision, reason }) {

@@ -1,5 +1,6 @@
 import type { Connector } from '../connector.js';
 import { checkFolder } from '../mail/folderSource.js';
+import { scanPageImage } from './ocr/scanPage.js';
 import { readDocumentOriginal } from './readDocumentOriginal.js';
 import { searchDocuments } from './searchDocuments.js';
 import { documentsConfigSchema, type DocumentsConfig } from './documentsConfig.js';
@@ -15,4 +16,5 @@ export const documentsConnector: Connector<DocumentsConfig> = {
   check: (config, ctx) => checkFolder(config.path, ctx),
   search: (config, subject, ctx) => searchDocuments(config.path, subject, ctx, { ocr: config.ocr !== false }),
   readOriginal: (config, locator, ctx) => readDocumentOriginal(config.path, locator, ctx),
+  readPageImage: (config, locator, page, rotation, ctx) => scanPageImage(config.path, locator, page, rotation, ctx),
 };

@@ -5,8 +5,10 @@ import type { Locator, RecordData } from '../../../shared/findings.js';
 import { formatDateTime } from '../../ui/format.js';
 import { MailHtmlFrame } from './LazyMailHtmlFrame.js';
 import { RedactableText } from './RedactableText.js';
+import { ScanPages } from './ScanPages.js';
 
 export interface FindingDetailProps {
+  readonly caseId: string;
   readonly detail: Detail;
   /** The original HTML of a mail, when it has one (undefined while loading). */
   readonly html: string | null | undefined;
@@ -42,6 +44,7 @@ export function FindingDetail(props: FindingDetailProps) {
             <span key={i} className="match">
               {t(`identifier.${m.type}`)} <code>{m.found ?? m.value}</code>
               {m.field ? ` (${m.field})` : ''}
+              {m.confidence !== undefined && <span className="ocr-confidence"> {t(m.tolerant ? 'review.ocrTolerant' : 'review.ocrConfidence', { confidence: m.confidence })}</span>}
             </span>
           ))}
         </p>
@@ -128,6 +131,14 @@ export function FindingDetail(props: FindingDetailProps) {
             <p className="hint">{t('review.htmlHint')}</p>
             <MailHtmlFrame html={props.html} title={t('review.htmlFrameTitle', { title: finding.title })} />
           </>
+        ) : finding.record?.kind === 'document' && finding.record.ocr?.length ? (
+          <div className="scan-beside">
+            <div>
+              <p className="hint">{t('review.machineRead')}</p>
+              <RecordView record={finding.record} marks={detail.marks} redactions={decision.redactions} suggestions={open} />
+            </div>
+            <ScanPages caseId={props.caseId} findingId={finding.id} pages={finding.record.ocr} />
+          </div>
         ) : (
           <RecordView record={finding.record} marks={detail.marks} redactions={decision.redactions} suggestions={open} />
         )}

@@ -308,6 +308,7 @@ export function ReviewScreen({ caseId }: { caseId: string }) {
         </p>
         {detail && detail.finding.id === activeId ? (
           <FindingDetail
+            caseId={caseId}
             detail={detail}
             html={html}
             onInclude={() => activeId && decide([activeId], 'include', null, false)}
