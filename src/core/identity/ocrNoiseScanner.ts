@@ -3,7 +3,10 @@ import type { IdentifierType } from '../../shared/findings.js';
 /**
  * What OCR writes for a character it misreads, by the character the page really shows. Only
  * same-length confusions are tolerated: a dropped or inserted character could turn another
- * person's identifier ("K-104421", "xj.weiss@") into the subject's.
+ * person's identifier ("K-104421", "xj.weiss@") into the subject's. Tolerated are `,` for `.`
+ * (no address has a comma) and letter/digit confusions that no naming scheme produces
+ * ("beispie1-gmbh"); not `-` for `.`, which OCR also does: "j-weiss@…" is how another person's
+ * mailbox may well be spelled. Every tolerated match is marked `tolerant` and shown as such.
  */
 const CONFUSED_AS: Readonly<Record<string, string>> = {
   '0': 'oqd',

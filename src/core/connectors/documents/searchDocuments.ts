@@ -90,7 +90,9 @@ export async function* searchDocuments(configuredPath: string, subject: SubjectQ
         continue;
       }
       const path = locatorPath(root, file);
-      inFlight.push({ path, events: settle(collect(searchDocument(file, path, kind, subject, ctx, reader))) });
+      // OCR takes about a second a page: each page read is progress the officer sees.
+      const onPage = (page: number, pages: number) => ctx.progress({ scanned, detail: `${path}, Seite ${page}/${pages}` });
+      inFlight.push({ path, events: settle(collect(searchDocument(file, path, kind, subject, ctx, reader, onPage))) });
       while (inFlight.length >= window) yield* drain();
     }
     while (inFlight.length) yield* drain();
@@ -130,7 +132,17 @@ async function collect(events: AsyncIterable<SearchEvent>): Promise<FileEvents> 
   return out;
 }
 
-async function* searchDocument(file: string, path: string, kind: DocumentKind, subject: SubjectQuery, ctx: SearchContext, reader: PageReader | undefined): AsyncGenerator<SearchEvent> {
+type OnPage = (page: number, pages: number) => void;
+
+async function* searchDocument(
+  file: string,
+  path: string,
+  kind: DocumentKind,
+  subject: SubjectQuery,
+  ctx: SearchContext,
+  reader: PageReader | undefined,
+  onPage: OnPage,
+): AsyncGenerator<SearchEvent> {
   const limit = kind === 'eml' ? MAX_MESSAGE_BYTES : MAX_DOCUMENT_BYTES;
   let bytes: Buffer;
   try {
@@ -146,8 +158,8 @@ async function* searchDocument(file: string, path: string, kind: DocumentKind, s
   }
   try {
     if (kind === 'eml') yield* mailEvents(await scanMessage(bytes, subject), { path });
-    else if (kind === 'pdf') yield* searchPdf(bytes, path, subject, ctx, reader);
-    else if (kind === 'image') yield* searchImage(bytes, path, subject, ctx, reader);
+    else if (kind === 'pdf') yield* searchPdf(bytes, path, subject, ctx, reader, onPage);
+    else if (kind === 'image') yield* searchImage(bytes, path, subject, ctx, reader, onPage);
     else yield* textEvents(kind === 'docx' ? await docxText(bytes) : plainText(bytes), path, subject);
   } catch (err) {
     if (!(err instanceof PdfReadError || err instanceof DocxReadError || err instanceof ImageReadError || err instanceof OcrUnavailableError)) throw err;
@@ -159,7 +171,7 @@ async function* searchDocument(file: string, path: string, kind: DocumentKind, s
  * A scanned image (JPEG, PNG, TIFF with any number of pages) read by OCR. One finding per file; the
  * locator names the first page that concerns the subject, as for a PDF.
  */
-async function* searchImage(bytes: Buffer, path: string, subject: SubjectQuery, ctx: SearchContext, reader: PageReader | undefined): AsyncGenerator<SearchEvent> {
+async function* searchImage(bytes: Buffer, path: string, subject: SubjectQuery, ctx: SearchContext, reader: PageReader | undefined, onPage: OnPage): AsyncGenerator<SearchEvent> {
   if (!reader) {
     yield { kind: 'warning', locator: { path }, message: 'a scanned image, and OCR is switched off for this source (ocr: false); it was not searched', uncovered: true };
     return;
@@ -171,6 +183,7 @@ async function* searchImage(bytes: Buffer, path: string, subject: SubjectQuery, 
   const texts: string[] = [];
   for (let page = 1; page <= read; page++) {
     const result = await reader.read(sha256, page, () => imagePage(bytes, page), ctx.signal);
+    onPage(page, read);
     texts.push(result.text);
     results.push(ocrPageMatches(subject, result, page, result));
   }
@@ -206,7 +219,7 @@ function* textEvents(text: string, path: string, subject: SubjectQuery): Generat
  * A PDF page by page. The locator names the first page that concerns the subject and each match
  * names its page, so the officer can go straight to them.
  */
-async function* searchPdf(bytes: Buffer, path: string, subject: SubjectQuery, ctx: SearchContext, reader: PageReader | undefined): AsyncGenerator<SearchEvent> {
+async function* searchPdf(bytes: Buffer, path: string, subject: SubjectQuery, ctx: SearchContext, reader: PageReader | undefined, onPage: OnPage): AsyncGenerator<SearchEvent> {
   const pdf = await openPdf(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), ctx.signal);
   const matches: Match[] = [];
   const needOcr: number[] = [];
@@ -229,6 +242,7 @@ async function* searchPdf(bytes: Buffer, path: string, subject: SubjectQuery, ct
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       for (const number of needOcr) {
         const result = await reader.read(sha256, number, () => pdf.renderPage(number, PDF_OCR_DPI), ctx.signal);
+        onPage(number, pdf.pageCount);
         pageTexts.set(number, result.text);
         ocrPages.push(ocrPageMatches(subject, result, number, result));
       }

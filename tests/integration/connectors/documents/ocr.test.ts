@@ -60,9 +60,14 @@ beforeAll(async () => {
 describe('OCR of scanned documents', () => {
   it('reads a clean scan, a crooked noisy JPEG, a G4 fax, a faint phone photo and a sideways page', () => {
     for (const name of ['sauber.png', 'schief-verrauscht.jpg', 'fax.tif', 'handyfoto.jpg', 'quer.png']) {
-      expect(types(name), name).toEqual(expect.arrayContaining(['customerId', 'email']));
+      expect(types(name), name).toContain('customerId');
       expect(strengthOf(finding(name)!.matches), name).toBe('strong');
     }
+    for (const name of ['sauber.png', 'fax.tif', 'handyfoto.jpg', 'quer.png']) expect(types(name), name).toContain('email');
+    // On the crooked noisy scan OCR reads "j-weiss@…": a valid address of someone else, so no
+    // tolerance may take it for "j.weiss@…". The customer number on the same page still finds it.
+    expect((finding('schief-verrauscht.jpg')!.record as { text: string }).text).toContain('j-weiss@beispiel-gmbh.de');
+    expect(types('schief-verrauscht.jpg')).not.toContain('email');
     const sideways = finding('quer.png')!.record as { ocr: { rotation: number }[] };
     expect([90, 270]).toContain(sideways.ocr[0]!.rotation);
   });
@@ -108,6 +113,18 @@ describe('OCR of scanned documents', () => {
     const anna = await search({ get: (k) => cache.get(k), set: (k, v) => void cache.set(k, v) }, { name: 'Anna Schmidt', emails: ['anna.schmidt@example.net'], phones: ['0151 23456789', '030 5550123'], customerIds: ['K-55501'] });
     const paths = anna.findings.filter((f) => strengthOf(f.matches) === 'strong').map((f) => f.locator.path).sort();
     expect(paths).toEqual(expect.arrayContaining(['scans/muster/telefonnotiz-fax.tif', 'scans/muster/telefonnotiz.jpg', 'scans/muster/widerruf-scan.pdf']));
+  });
+
+  it('reports each page as progress and stops when cancelled', async () => {
+    const ctx = fileSearchContext(dir);
+    const pages: string[] = [];
+    const cancelling = { ...ctx, progress: (p: { detail?: string }) => {
+      if (p.detail?.includes('Seite')) pages.push(p.detail);
+      if (pages.length === 2) ctx.abort.abort();
+    } };
+    await expect(collect(documentsConnector.search(config, subjectQuery(SUBJECT), cancelling))).rejects.toThrow();
+    expect(pages[0]).toMatch(/^scans\/.+, Seite 1\/\d+$/);
+    expect(pages.length).toBeLessThan(6); // stopped within the pages already being read
   });
 
   it('keeps every page it read in the cache, so a second search does no OCR', async () => {
