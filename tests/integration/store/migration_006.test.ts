@@ -31,7 +31,7 @@ function v5WithCases(file: string): WritableDb {
 describe('migration 006_identifier_verification', () => {
   it('copies the case-level verification to every identifier of the case, with method, time and actor', () => {
     const db = temp.closeLater(v5WithCases(temp.file()));
-    expect(migrate(db, MIGRATIONS)).toEqual({ from: 5, to: 6 });
+    expect(migrate(db, MIGRATIONS.slice(0, 6))).toEqual({ from: 5, to: 6 });
     expect(schemaVersion(db)).toBe(6);
 
     const app = getCase(db, 'APP' as CaseId)!;
