@@ -289,13 +289,16 @@ export const ReviewListSchema = z.object({
 });
 export type ReviewList = z.infer<typeof ReviewListSchema>;
 
-/** Another person's e-mail address or phone number in a record (Art. 15(4)), proposed for redaction. */
+/**
+ * Another person's data in a record or one of its attachments (Art. 15(4)), proposed for redaction:
+ * an e-mail address, phone number or customer id, or (`row`) a whole table row about someone else.
+ */
 export const RedactionSuggestionSchema = z.object({
   field: z.string(),
   start: z.number().int().nonnegative(),
   end: z.number().int().positive(),
   text: z.string(),
-  type: z.enum(['email', 'phone']),
+  type: z.enum(['email', 'phone', 'customerId', 'row']),
   reason: z.string(),
 });
 export type RedactionSuggestion = z.infer<typeof RedactionSuggestionSchema>;
@@ -307,6 +310,16 @@ export const FindingDetailSchema = z.object({
   /** Every place a redaction removes text from this record. */
   marks: z.array(RedactionMarkSchema),
   suggestions: z.array(RedactionSuggestionSchema),
+  /**
+   * The readable attachments of a message as text (a table row per line), keyed by `field`
+   * ("attachment:0") like the record's texts, so marks and suggestions address them the same way.
+   */
+  attachments: z.array(z.object({ field: z.string(), name: z.string(), format: z.string(), text: z.string() })),
+  /**
+   * "enthält Daten Dritter": other people's data found in the record or its attachments, and the
+   * attachments that could not be checked (each holds the finding for review).
+   */
+  thirdParty: z.object({ flagged: z.boolean(), unchecked: z.array(z.object({ name: z.string(), message: z.string() })) }),
   /** Whether the original message can be read back from a local file (its HTML via review.mailHtml). */
   original: z.boolean(),
 });

@@ -8,9 +8,14 @@ import type { Redaction } from '../../review/reviewTypes.js';
  * core/review's compileRedactions applies to the copy (any case, any whitespace run between words),
  * so what the review screen marks is what the package removes.
  */
-export function redactionMarks(record: RecordData | undefined, redactions: readonly Redaction[]): RedactionMark[] {
+export function redactionMarks(
+  record: RecordData | undefined,
+  redactions: readonly Redaction[],
+  extra: readonly { readonly field: string; readonly text: string }[] = [],
+): RedactionMark[] {
   const marks: RedactionMark[] = [];
-  const texts = recordTexts(record);
+  // `extra`: texts beside the record's own, such as its attachments read back (core/thirdParty).
+  const texts = [...recordTexts(record), ...extra];
   for (const r of redactions) {
     const words = r.text.normalize('NFC').trim().split(/\s+/).map(escapeRegExp);
     if (!words.length || !words[0]) continue;

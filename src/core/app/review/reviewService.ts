@@ -1,5 +1,8 @@
 import type { AuskunftHandlers, FindingDetail, FindingSummary, Lang, RecordKind } from '../../../shared/api.js';
+import { resolve } from 'node:path';
+import type { Finding } from '../../../shared/findings.js';
 import { recordTexts } from '../../../shared/recordFields.js';
+import { compileControllerIdentity } from '../../identity/controllerIdentity.js';
 import { compileSubject } from '../../identity/compileSubject.js';
 import { localize } from '../../register/index.js';
 import { addRedaction } from '../../review/addRedaction.js';
@@ -17,7 +20,14 @@ import { hasLocalOriginal, mailHtml } from './mailOriginal.js';
 import { redactionMarks } from './redactionMarks.js';
 import { scanPage } from './scanPage.js';
 import { decisionOf, REVIEW_STATE, uiState } from './reviewDecisions.js';
+import { findingThirdParty, type FindingThirdParty } from '../../thirdParty/findingThirdParty.js';
+import { thirdPartyScanner } from '../../thirdParty/thirdPartyScan.js';
+import type { Workspace } from '../../workspace/workspace.js';
+import { keychainSecrets } from '../sources/secretResolver.js';
 import { thirdPartySuggestions } from './thirdPartyData.js';
+
+/** Reading a message back to look into its attachments gives up after this long. */
+const READ_ATTACHMENTS_TIMEOUT_MS = 20_000;
 
 /**
  * Review through core/review: the list, one finding's detail, decisions and redactions. Each call is
@@ -37,21 +47,45 @@ export function reviewService(ctx: AppContext): AuskunftHandlers['review'] {
   };
   const options = () => ({ now: ctx.ports.now(), ...(ctx.actor ? { actor: ctx.actor } : {}) });
 
-  const detail = (stored: CaseRecord, findingId: string, lang: Lang): FindingDetail => {
-    const finding = findingOf(stored.id, findingId);
-    const review = loadReview(ctx.db, stored.id);
-    let original = false;
+  const workspaceOf = (stored: CaseRecord): Workspace | null => {
     try {
-      original = hasLocalOriginal(finding, ctx.workspace(stored.workspacePath ?? ctx.workspacePath));
+      return ctx.workspace(stored.workspacePath ?? ctx.workspacePath);
     } catch {
       // The workspace may have changed since the search; the stored record is still shown.
+      return null;
     }
+  };
+  /** Other people's data in the finding and its attachments (read back from the source). */
+  const thirdPartyOf = (stored: CaseRecord, finding: Finding): Promise<FindingThirdParty> => {
+    const workspace = workspaceOf(stored);
+    const scanner = thirdPartyScanner(compileSubject(stored.subject), stored.subject, workspace ? compileControllerIdentity(workspace.controller) : undefined);
+    const access = workspace && {
+      sources: new Map(workspace.sources.map((s) => [s.config.id, s])),
+      context: (sourceId: string) => ({
+        signal: AbortSignal.timeout(READ_ATTACHMENTS_TIMEOUT_MS),
+        sourceId,
+        resolvePath: (path: string) => resolve(workspace.dir, path),
+        resolveSecret: keychainSecrets(ctx.ports.keychain),
+      }),
+    };
+    return findingThirdParty(finding, scanner, access);
+  };
+
+  const detail = async (stored: CaseRecord, findingId: string, lang: Lang): Promise<FindingDetail> => {
+    const finding = findingOf(stored.id, findingId);
+    const review = loadReview(ctx.db, stored.id);
+    const workspace = workspaceOf(stored);
+    const original = workspace ? hasLocalOriginal(finding, workspace) : false;
+    const third = await thirdPartyOf(stored, finding);
+    const attachmentTexts = third.attachments.map((a) => ({ field: a.field, text: a.text }));
     return {
       finding,
       kind: (finding.record?.kind ?? 'unknown') as RecordKind,
       decision: decisionOf(review, findingId),
-      marks: redactionMarks(finding.record, redactionsFor(review, findingId)),
-      suggestions: thirdPartySuggestions(finding.record, compileSubject(stored.subject), lang),
+      marks: redactionMarks(finding.record, redactionsFor(review, findingId), attachmentTexts),
+      suggestions: thirdPartySuggestions(third.hits, lang),
+      attachments: third.attachments.map((a) => ({ field: a.field, name: a.name, format: a.format, text: a.text })),
+      thirdParty: { flagged: third.hits.length > 0, unchecked: third.unchecked },
       original,
     };
   };
@@ -101,7 +135,9 @@ export function reviewService(ctx: AppContext): AuskunftHandlers['review'] {
     async redact({ caseId, findingId, redactions, lang }) {
       const stored = caseOf(caseId);
       const finding = findingOf(stored.id, findingId);
-      const texts = [finding.title, ...recordTexts(finding.record).map((t) => t.text)];
+      const hasAttachments = finding.record?.kind === 'mail' && (finding.record.attachments?.length ?? 0) > 0;
+      const attachments = hasAttachments ? (await thirdPartyOf(stored, finding)).attachments.map((a) => a.text) : [];
+      const texts = [finding.title, ...recordTexts(finding.record).map((t) => t.text), ...attachments];
       for (const r of redactions) {
         // A stale or hostile UI must not add text that this record does not contain: a redaction
         // removes it from the copy and the log keeps its hash, which would then be meaningless.
