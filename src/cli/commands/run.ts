@@ -6,6 +6,7 @@ import { enterCase } from '../../core/cases/enterCase.js';
 import { searchCase } from '../../core/cases/searchCase.js';
 import { includeStrongFindings } from '../../core/review/includeStrongFindings.js';
 import { loadReview } from '../../core/review/loadReview.js';
+import { screenForThirdParties } from '../../core/thirdParty/screenFindings.js';
 import { loadWorkspace } from '../../core/workspace/loadWorkspace.js';
 import { getCase } from '../../core/store/getCase.js';
 import { parseVerifyOptions, printIdentifierWarnings, printNormalForms, VERIFY_OPTION } from '../identifierOutput.js';
@@ -31,7 +32,11 @@ export function registerRunCommand(program: Command, setExit: (code: number) => 
       .option('--identity <text>', 'how the requester was verified, for every identifier (method "other"); prefer --verify'),
   )
     .option(...DB_OPTION)
-    .addHelpText('after', '\nExit codes: 0 done; 3 written, but a source was partial or failed; 2 unusable input (nothing written).')
+    .addHelpText(
+      'after',
+      '\nA strong finding that holds other people\'s data ("enthält Daten Dritter"), or an attachment that could not be read, is held for review, not included.' +
+        '\nExit codes: 0 done; 3 written, but a source was partial or failed, or a strong finding is held for review; 2 unusable input (nothing written).',
+    )
     .action(async (opts: PackageOptions & { workspace: string; subject: string; received?: string; db?: string; verify?: string[]; identity?: string }) => {
       // Check every input before anything is stored or searched (exit 2, nothing written).
       const workspace = loadWorkspace(opts.workspace);
@@ -46,15 +51,28 @@ export function registerRunCommand(program: Command, setExit: (code: number) => 
         // Guard warnings come again from the search, with what they did; here the rest.
         printIdentifierWarnings(entered.warnings.filter((w) => w.kind === 'open-case'));
         const progress = progressLine();
-        const { result } = await searchCase(db, created.id, { onProgress: progress.update });
+        const { result, workspace: searched } = await searchCase(db, created.id, { onProgress: progress.update });
         progress.done();
         printSummary(result);
         const stored = getCase(db, created.id)!;
-        const { included, unverifiedOnly } = includeStrongFindings(db, created.id, result.findings, loadReview(db, created.id), verifiedKeys(stored));
+        // A strong match says the record is about the person, not that it is about them alone: what
+        // holds other people's data (in the body or an attachment) waits for the officer to redact.
+        const review = loadReview(db, created.id);
+        const strong = result.findings.filter((f) => f.strength === 'strong' && !review.decisions.has(f.id));
+        const held = await screenForThirdParties(strong, searched, subject);
+        for (const h of held) say(`warning: "${h.title}" (${locatorText(h.locator)}): ${h.reason}; held for review`);
+        const { included, unverifiedOnly } = includeStrongFindings(db, created.id, result.findings, review, verifiedKeys(stored), {}, held);
         printIdentifierWarnings(unverifiedWarnings(caseIdentifiers(stored), unverifiedOnly));
         say(`${created.id}: ${included} strong finding(s) included, ${result.findings.length - included} held for review${unverifiedOnly.length ? ` (${unverifiedOnly.length} strong but matched only by unverified identifiers)` : ''}`);
         const exportCode = await exportAndReport(db, created.id, opts);
         setExit(Math.max(exitCodeFor(result), exportCode));
       });
     });
+}
+
+/** A locator as one line: `path: 2024/a.eml, offset: 0`. */
+function locatorText(locator: Record<string, unknown>): string {
+  return Object.entries(locator)
+    .map(([k, v]) => `${k}: ${String(v)}`)
+    .join(', ');
 }

@@ -69,6 +69,8 @@ export interface InternalReport {
     readonly guarded: string[];
     /** Strong, but no verified identifier matched it: `run` did not include it. */
     readonly unverifiedOnly: boolean;
+    /** Why it waits, when something recorded it (a third party's data, an unreadable attachment). */
+    readonly reason: string | null;
   }[];
   readonly redactions: { readonly id: number; readonly finding: string | null; readonly reason: string; readonly length: number; readonly textSha256: string }[];
   readonly files: {
@@ -165,6 +167,7 @@ export function buildInternalReport(input: InternalReportInput): InternalReport 
       matchedBy: [...new Set(f.matches.map((m) => m.type))],
       guarded: [...new Set(f.matches.flatMap((m) => (m.guard ? [m.guard] : [])))],
       unverifiedOnly: f.strength === 'strong' && !f.matches.some((m) => m.type !== 'name' && m.guard === undefined && verified.has(identifierKey(m.type, m.value))),
+      reason: review.decisions.get(f.id)?.reason ?? null,
     })),
     redactions: review.redactions.map((r) => ({ id: r.id, finding: r.findingId, reason: r.reason, length: r.text.length, textSha256: textFingerprint(r.text) })),
     files: {

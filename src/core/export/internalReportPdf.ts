@@ -77,8 +77,8 @@ async function writeReport(pdf: PdfWriter, r: InternalReport): Promise<void> {
   if (r.heldForReview.length) {
     pdf.heading(3, `Zur Prüfung zurückgehalten (nicht in der Auskunft)${more(r.heldForReview.length)}`);
     pdf.table(
-      [{ header: 'Fund', width: 0.22 }, { header: 'Stärke', width: 0.1 }, { header: 'Titel', width: 0.48 }, { header: 'Treffer', width: 0.2 }],
-      cut(r.heldForReview).map((h) => [`${h.source}:${h.finding}`, h.strength, h.title, h.matchedBy.join(', ')]),
+      [{ header: 'Fund', width: 0.2 }, { header: 'Stärke', width: 0.08 }, { header: 'Titel', width: 0.3 }, { header: 'Treffer', width: 0.12 }, { header: 'Grund', width: 0.3 }],
+      cut(r.heldForReview).map((h) => [`${h.source}:${h.finding}`, h.strength, h.title, h.matchedBy.join(', '), h.reason ?? '']),
     );
   }
   if (r.redactions.length) {

@@ -19,12 +19,20 @@ export function strongUndecided(findings: readonly Finding[], review: CaseReview
   return out;
 }
 
+/** A strong finding that must wait for the officer, and why (core/thirdParty: other people's data). */
+export interface HeldFinding {
+  readonly findingId: string;
+  readonly reason: string;
+}
+
 /**
  * Include every strong finding that nobody has decided on yet and that a verified identifier matched
  * (`auskunft run`). Weak findings stay pending: a name alone never puts a record into an answer
  * (DESIGN.md "match strength"); so do findings matched only by identifiers nobody verified (Art.
  * 12(6): an address in a request letter may be someone else's), and an officer's earlier decision is
- * never overridden. Returns how many were included and the strong findings held as unverified.
+ * never overridden. A `held` finding (other people's data, an attachment that could not be read)
+ * stays pending too, with its reason recorded and logged, so the review shows why it waits. Returns
+ * how many were included and the strong findings held as unverified.
  */
 export function includeStrongFindings(
   db: WritableDb,
@@ -33,8 +41,18 @@ export function includeStrongFindings(
   review: CaseReview,
   verified: ReadonlySet<string>,
   options: DecideOptions = {},
+  held: readonly HeldFinding[] = [],
 ): { readonly included: number; readonly unverifiedOnly: Finding[] } {
   const split = strongUndecided(findings, review, verified);
-  const included = decideFindings(db, caseId, split.verified.map((f) => f.id), { state: 'included', reason: AUTO_INCLUDE_REASON }, options);
-  return { included, unverifiedOnly: split.unverifiedOnly };
+  const holds = new Map(held.map((h) => [h.findingId, h.reason]));
+  return db
+    .transaction(() => {
+      for (const f of [...split.verified, ...split.unverifiedOnly]) {
+        const reason = holds.get(f.id);
+        if (reason !== undefined) decideFindings(db, caseId, [f.id], { state: 'pending', reason }, options);
+      }
+      const included = decideFindings(db, caseId, split.verified.filter((f) => !holds.has(f.id)).map((f) => f.id), { state: 'included', reason: AUTO_INCLUDE_REASON }, options);
+      return { included, unverifiedOnly: split.unverifiedOnly };
+    })
+    .immediate();
 }

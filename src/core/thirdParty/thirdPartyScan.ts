@@ -25,6 +25,9 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A
 /** Texts longer than this are only searched in their first part: suggestions are a help, not a guarantee. */
 export const MAX_SCANNED_CHARS = 1_000_000;
 
+/** libphonenumber reads "2025-01-15" as a number in Germany; a date is not one. */
+const DATE_LIKE = /^(?:\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4})$/;
+
 /** Digits a direct dial adds to a switchboard number. */
 const MAX_EXTENSION_DIGITS = 5;
 
@@ -71,7 +74,7 @@ export function thirdPartyScanner(subject: SubjectQuery, subjectData: Pick<Subje
       }
       for (const n of findNumbers(text, { defaultCountry: DEFAULT_PHONE_REGION, v2: true })) {
         const found = text.slice(n.startsAt, n.endsAt);
-        if (!free(n.startsAt, n.endsAt) || ownPhone(n.number.number) || isSubject(found)) continue;
+        if (!free(n.startsAt, n.endsAt) || DATE_LIKE.test(found) || ownPhone(n.number.number) || isSubject(found)) continue;
         out.push({ start: n.startsAt, end: n.endsAt, text: found, type: 'phone' });
       }
       return out.sort((a, b) => a.start - b.start);

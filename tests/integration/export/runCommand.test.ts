@@ -15,10 +15,11 @@ describe('auskunft run (the sample workspace end to end)', { timeout: 180_000 },
       // Every identifier of the sample person is on file in their customer account.
       '--verify', 'customerAccount:Kundenkonto K-10442 mit Adresse, Telefon und IP der Bestellung',
     ]);
-    expect(run.code, run.stderr).toBe(0);
+    // 3: the mail with another customer's list attached waits for the officer (third-party data).
+    expect(run.code, run.stderr).toBe(3);
     const caseId = run.stdout.trim();
     expect(caseId).toMatch(/^AUS-2024-0001-[0-9A-Z]{4}$/);
-    expect(run.stderr).toMatch(/strong finding\(s\) included, 1 held for review/);
+    expect(run.stderr).toMatch(/strong finding\(s\) included, 2 held for review/);
     expect(run.stderr).toMatch(/1 weak finding\(s\) \(name only\) are held for review/);
 
     const data = JSON.parse(readFileSync(join(out, 'data.json'), 'utf8')) as { dataProcessed: boolean; items: { title: string }[]; case: { deadline: { due: string } } };
@@ -28,7 +29,10 @@ describe('auskunft run (the sample workspace end to end)', { timeout: 180_000 },
     expect(data.items.map((i) => i.title)).not.toContain('Termin'); // the weak, name-only finding
 
     const report = JSON.parse(readFileSync(join(out, 'intern', 'Bericht-intern.json'), 'utf8')) as { heldForReview: { title: string; strength: string }[] };
-    expect(report.heldForReview).toEqual([expect.objectContaining({ title: 'Termin', strength: 'weak' })]);
+    expect(report.heldForReview).toEqual([
+      expect.objectContaining({ title: 'Offene Posten', strength: 'strong', reason: expect.stringMatching(/^enthält Daten Dritter.*offene-posten\.csv/) }),
+      expect.objectContaining({ title: 'Termin', strength: 'weak', reason: null }),
+    ]);
     const text = pdfText(join(out, 'Auskunft.pdf'));
     expect(text).toContain('Auskunft nach Art. 15 DSGVO');
     expect(text).toContain('endet am 29.02.2024');

@@ -67,3 +67,9 @@ describe('third-party suggestions (Art. 15(4))', () => {
     expect(third.unchecked).toEqual([expect.objectContaining({ name: 'liste.xlsx' })]);
   });
 });
+
+describe('thirdPartyScanner', () => {
+  it('does not take a date for a phone number', () => {
+    expect(scanner.scan('erledigt am 2025-01-15, bzw. 15.01.2025')).toEqual([]);
+  });
+});
