@@ -1,5 +1,5 @@
 import { copyFile, mkdir, stat, writeFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import { simpleParser, type Attachment } from 'mailparser';
 import type { RecordData } from '../../shared/findings.js';
 import { OriginalNotKeptError, SourceError, type Connector, type OriginalContext, type OriginalFile, type SourceBase } from '../connectors/connector.js';
@@ -8,7 +8,9 @@ import type { Lang } from '../register/localizedText.js';
 import { ExportError } from './exportError.js';
 import { compileRedactions, containsRedacted, redactDeep, type Redactor } from '../review/redactText.js';
 import type { Redaction } from '../review/reviewTypes.js';
+import { redactAttachment } from '../thirdParty/redactAttachment.js';
 import { packageTexts, type PackageTexts } from './packageTexts.js';
+import { writeRedactedRenderingPdf } from './redactedRenderingPdf.js';
 import type { PackageFile, PackageItem, WithheldFile } from './responsePackage.js';
 import { insideFolder, safeFileName, uniqueName } from './safeFileName.js';
 
@@ -101,6 +103,15 @@ async function writeItemFiles(item: PackageItem, filesDir: string, input: FilesI
     await writeFile(insideFolder(folder, fileName), data, { mode: 0o600 });
     files.push({ path: `${FILES_DIR}/${folderName}/${fileName}`, role, size: data.length });
   };
+  /** A file written by `write` at its path (a PDF rendering streams to its file). */
+  const putWritten = async (name: string, role: PackageFile['role'], write: (path: string) => Promise<unknown>) => {
+    if (!made) await mkdir(folder, { recursive: true, mode: 0o700 });
+    made = true;
+    const fileName = uniqueName(safeFileName(name), taken);
+    const path = insideFolder(folder, fileName);
+    await write(path);
+    files.push({ path: `${FILES_DIR}/${folderName}/${fileName}`, role, size: (await stat(path)).size });
+  };
   const redactor = compileRedactions(input.itemRedactions(item), texts.placeholder);
   const baseName = safeFileName(item.title, item.kind === 'mail' ? 'nachricht' : 'datensatz');
 
@@ -141,9 +152,21 @@ async function writeItemFiles(item: PackageItem, filesDir: string, input: FilesI
       if (parsed) {
         for (const a of parsed.attachments) {
           const name = renderRedactor.apply(a.filename ?? fallbackAttachmentName(a));
-          // A text attachment can be redacted like the body; a binary one cannot be checked, so it stays out.
-          if (isTextLike(a.contentType)) await put(`${name}.txt`, 'redacted-copy', renderRedactor.apply(decodeText(a.content, undefined)));
-          else withheld.push({ name, reason: texts.withheldFile });
+          // Each attachment is redacted in its own way (core/thirdParty/redactAttachment): a table in
+          // its format with the cells blanked, a PDF or DOCX as a marked text rendering, text as text.
+          // What cannot be read or redacted (an image, an archive, a damaged file) stays out, named.
+          const redacted = await redactAttachment({ filename: a.filename, contentType: a.contentType, content: a.content }, renderRedactor);
+          if (redacted.kind === 'table') {
+            const ext = extname(name);
+            await put(texts.redactedFileName(name.slice(0, name.length - ext.length), ext), 'redacted-copy', redacted.bytes);
+          } else if (redacted.kind === 'text' && (redacted.format === 'pdf' || redacted.format === 'docx')) {
+            const ext = extname(name);
+            await putWritten(texts.redactedFileName(name.slice(0, name.length - ext.length), '.pdf'), 'redacted-copy', (path) => writeRedactedRenderingPdf(path, name, redacted.text, texts, input.lang));
+          } else if (redacted.kind === 'text') {
+            await put(`${name}.txt`, 'redacted-copy', redacted.text);
+          } else {
+            withheld.push({ name, reason: redacted.unreadable !== null ? texts.unreadableFile : texts.withheldFile });
+          }
         }
       } else if (item.data?.kind === 'mail') {
         for (const a of item.data.attachments ?? []) {

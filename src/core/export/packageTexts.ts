@@ -94,6 +94,12 @@ export interface PackageTexts {
   readonly originalUnavailable: string;
   readonly recordingMissing: string;
   readonly redactedNote: (reasons: string) => string;
+  /** The name of an attachment's redacted copy: "liste.csv" → "liste (geschwärzt).csv". */
+  readonly redactedFileName: (stem: string, ext: string) => string;
+  /** Heading and note of the text rendering that replaces a PDF or DOCX with third-party data. */
+  readonly redactedRenderingTitle: (name: string) => string;
+  readonly redactedRenderingNote: (name: string) => string;
+  readonly unreadableFile: string;
   readonly ticketArticle: (n: number, from: string, date: string) => string;
   readonly documentPages: (pages: number) => string;
   /** Says that a document's text was read from a scan by OCR and may differ from the page. */
@@ -223,6 +229,11 @@ const de: PackageTexts = {
   originalUnavailable: 'Original nicht mehr vorhanden',
   recordingMissing: 'Aufzeichnung nicht mehr vorhanden',
   redactedNote: (reasons) => `Angaben über Dritte entfernt (${reasons}).`,
+  redactedFileName: (stem, ext) => `${stem} (geschwärzt)${ext}`,
+  redactedRenderingTitle: (name) => `${name} – geschwärzte Textfassung`,
+  redactedRenderingNote: (name) =>
+    `Diese Datei gibt den Text des Anhangs „${name}“ wieder. Er enthält Angaben über andere Personen; diese haben wir entfernt (Art. 15 Abs. 4 DSGVO) und mit „[geschwärzt]“ gekennzeichnet. Das Original liegt deshalb nicht bei.`,
+  unreadableFile: 'nicht beigefügt, konnte nicht auf Angaben über Dritte geprüft werden',
   ticketArticle: (n, from, date) => `Beitrag ${n}${from ? ` von ${from}` : ''}${date ? `, ${date}` : ''}`,
   documentPages: (pages) => `${pages} ${pages === 1 ? 'Seite' : 'Seiten'}`,
   machineRead: 'Text maschinell erkannt (OCR) aus dem gescannten Dokument; maßgeblich ist der Scan, der als Datei beiliegt.',
@@ -347,6 +358,11 @@ const en: PackageTexts = {
   originalUnavailable: 'original no longer available',
   recordingMissing: 'recording no longer available',
   redactedNote: (reasons) => `Information about third parties removed (${reasons}).`,
+  redactedFileName: (stem, ext) => `${stem} (redacted)${ext}`,
+  redactedRenderingTitle: (name) => `${name} – redacted text version`,
+  redactedRenderingNote: (name) =>
+    `This file reproduces the text of the attachment "${name}". It contains information about other people, which we removed (Art. 15(4) GDPR) and marked "[redacted]". The original is therefore not enclosed.`,
+  unreadableFile: 'not enclosed, could not be checked for information about third parties',
   ticketArticle: (n, from, date) => `Message ${n}${from ? ` from ${from}` : ''}${date ? `, ${date}` : ''}`,
   documentPages: (pages) => `${pages} ${pages === 1 ? 'page' : 'pages'}`,
   machineRead: 'Text machine-read (OCR) from the scanned document; the scan, enclosed as a file, is authoritative.',

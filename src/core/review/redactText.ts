@@ -5,6 +5,8 @@ export interface Redactor {
   apply(text: string): string;
   /** Whether `text` contains anything this redactor would replace. */
   matches(text: string): boolean;
+  /** Where in `text` (already NFC) it would replace: to blank the table cells a redaction overlaps. */
+  ranges(text: string): [start: number, end: number][];
   readonly replaced: number;
 }
 
@@ -23,7 +25,7 @@ export function compileRedactions(redactions: readonly Pick<Redaction, 'text'>[]
   // Longest first, so that "Erika Muster" wins over "Erika" where both are redacted.
   texts.sort((a, b) => b.length - a.length);
   let replaced = 0;
-  if (texts.length === 0) return { apply: (text) => text, matches: () => false, get replaced() { return replaced; } };
+  if (texts.length === 0) return { apply: (text) => text, matches: () => false, ranges: () => [], get replaced() { return replaced; } };
   const source = texts.map((t) => t.split(/\s+/).map(escapeRegExp).join('\\s+')).join('|');
   const pattern = new RegExp(source, 'giu');
   return {
@@ -33,6 +35,9 @@ export function compileRedactions(redactions: readonly Pick<Redaction, 'text'>[]
         replaced++;
         return placeholder;
       });
+    },
+    ranges(text) {
+      return [...text.matchAll(pattern)].map((m): [number, number] => [m.index, m.index + m[0].length]);
     },
     matches(text) {
       pattern.lastIndex = 0;

@@ -82,13 +82,13 @@ export async function readAttachmentContent(a: AttachmentFile): Promise<Attachme
       case 'xlsx':
         return { format, sheets: await readXlsx(a.content) };
       case 'pdf':
-        return { format, text: await pdfText(a.content) };
+        return { format, text: (await pdfText(a.content)).normalize('NFC') };
       case 'docx':
-        return { format, text: await docxText(a.content) };
+        return { format, text: (await docxText(a.content)).normalize('NFC') };
       case 'eml':
-        return { format, text: await messageText(a.content) };
+        return { format, text: (await messageText(a.content)).normalize('NFC') };
       case 'txt':
-        return { format, text: /html/i.test(a.contentType) ? htmlToText(plainText(a.content)) : plainText(a.content) };
+        return { format, text: (/html/i.test(a.contentType) ? htmlToText(plainText(a.content)) : plainText(a.content)).normalize('NFC') };
     }
   } catch (err) {
     throw new AttachmentReadError(`attachment "${name}" could not be read as ${format.toUpperCase()} (${err instanceof Error ? err.message : String(err)})`);
@@ -104,7 +104,8 @@ function readCsv(bytes: Buffer, contentType: string): AttachmentContent {
   const sep = excelSeparatorLine(first);
   const body = sep !== undefined ? text.slice(lines[0]!.length) : text;
   const delimiter = sep ?? sniffDelimiter(sep !== undefined ? lines.slice(1) : lines);
-  const records = parse(body, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
+  // NFC, as the review and redactions read text (core/review/redactText.ts): offsets then agree.
+  const records = parse(body.normalize('NFC'), { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
   const offset = sep !== undefined ? 1 : 0;
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
@@ -144,7 +145,7 @@ async function readXlsx(bytes: Buffer): Promise<TableSheet[]> {
     const rowNumbers: number[] = [];
     sheet.eachRow({ includeEmpty: false }, (row, number) => {
       const values = row.values as unknown[];
-      rows.push(Array.from(Array.isArray(values) ? values.slice(1) : [], (v) => xlsxCellText(v as never)));
+      rows.push(Array.from(Array.isArray(values) ? values.slice(1) : [], (v) => xlsxCellText(v as never).normalize('NFC')));
       rowNumbers.push(number);
     });
     return { name: sheet.name, rows, rowNumbers };

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli, tempDir } from '../helpers/runCli.js';
 
@@ -46,5 +47,48 @@ describe('auskunft run: the sample mail whose CSV attachment lists another custo
     for (const e of entries.filter((e) => !e.endsWith('/') && /\.(csv|txt|eml|json)$/.test(e))) {
       expect(zipFile(zip, env.AUSKUNFT_TEST_ZIP, e).toString('latin1')).not.toContain('K-20001');
     }
+  });
+
+  it('ships the CSV with the other customer\'s row blanked once the officer redacts it, and never the original', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'antwort');
+    const db = join(dir, 'cases.db');
+    const env = { AUSKUNFT_TEST_ZIP: 'geheim-1234-abcd' };
+    const run = await runCli(['run', '--workspace', join(SAMPLE, 'auskunft.yaml'), '--subject', join(SAMPLE, 'subject.yaml'), '--out', out, '--received', '2024-12-20', '--db', db]);
+    expect(run.code, run.stderr).toBe(3);
+    const caseId = run.stdout.trim();
+    const report = JSON.parse(readFileSync(join(`${out}`, 'intern', 'Bericht-intern.json'), 'utf8')) as { heldForReview: { finding: string; title: string }[] };
+    const held = report.heldForReview.find((h) => h.title === 'Offene Posten')!;
+
+    // What the review suggests for this row (core/thirdParty): the whole row, as one text.
+    const decide = (args: string[]) => runCli(['case', 'decide', caseId, '--finding', held.finding, ...args, '--db', db]);
+    expect((await decide(['--redact', 'K-20001;Erika Muster;99,00', '--reason', 'Art. 15 Abs. 4 DSGVO: Datensatz einer anderen Person'])).code).toBe(0);
+    expect((await decide(['--redact', 'steuerberater@kanzlei.example', '--reason', 'Art. 15 Abs. 4 DSGVO: E-Mail-Adresse einer anderen Person'])).code).toBe(0);
+    expect((await decide(['--include'])).code).toBe(0);
+    const final = join(dir, 'final');
+    const exported = await runCli(['export', caseId, '--out', final, '--db', db, '--password-env', 'AUSKUNFT_TEST_ZIP'], { env });
+    expect(exported.stderr).toMatch(/redacted record/);
+
+    const files = listFiles(join(final, 'files'));
+    const csvPath = files.find((f) => f.endsWith('offene-posten (geschwärzt).csv'));
+    expect(csvPath, files.join('\n')).toBeDefined();
+    expect(files.some((f) => f.endsWith('/offene-posten.csv') || f.endsWith('.eml') && f.includes(csvPath!.split('/')[0]!))).toBe(false);
+    // Same format as the original: windows-1252, ";" and CRLF; the subject's row as it was, the other customer's cells empty.
+    const csv = iconv.decode(readFileSync(join(final, 'files', csvPath!)), 'windows-1252');
+    expect(csv).toBe('Kundennummer;Name;Betrag\r\nK-10442;Jürgen Weiß;1.200,00\r\n;;\r\n');
+    for (const f of files) expect(readFileSync(join(final, 'files', f)).toString('latin1')).not.toMatch(/K-20001|Erika Muster/);
+
+    // The manifest hashes the redacted copy; the package verifies.
+    const manifest = JSON.parse(readFileSync(join(final, 'manifest.json'), 'utf8')) as { files: { path: string }[] };
+    expect(manifest.files.map((f) => f.path)).toContain(`files/${csvPath}`);
+    expect((await runCli(['verify', final])).code).toBe(0);
+
+    const zip = join(final, 'Auskunft.zip');
+    expect(existsSync(zip)).toBe(true);
+    const entries = zipEntries(zip, env.AUSKUNFT_TEST_ZIP);
+    expect(entries.some((e) => e.endsWith('offene-posten (geschwärzt).csv'))).toBe(true);
+    expect(entries.some((e) => e.endsWith('/offene-posten.csv'))).toBe(false);
+    const zipped = entries.find((e) => e.endsWith('offene-posten (geschwärzt).csv'))!;
+    expect(iconv.decode(zipFile(zip, env.AUSKUNFT_TEST_ZIP, zipped), 'windows-1252')).toBe(csv);
   });
 });
