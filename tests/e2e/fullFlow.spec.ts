@@ -93,12 +93,15 @@ test('the whole job on the sample workspace: create a case, search, review, expo
   await review.excludeCurrent('Interner Rückrufvermerk ohne weitere Daten der Person');
   await expect(review.options.filter({ hasText: 'Rueckrufbitte' })).toContainText('Ausgeschlossen');
 
-  // Suggested redactions of third parties' addresses (Art. 15(4)), accepted in one go.
+  // Suggested redactions of third parties' data (Art. 15(4)), in the mail and its CSV attachment,
+  // accepted in one go. The company's own mailboxes (support@, technik@ …) are never suggested.
   await review.select('Fwd: Störung Telefonanlage');
+  await expect(review.detail.getByRole('heading', { name: /Vorschläge? zur Schwärzung/ })).toHaveCount(0);
+  await review.select('Offene Posten');
   await expect(review.detail.getByRole('heading', { name: /Vorschläge? zur Schwärzung/ })).toBeVisible();
   await review.detail.getByRole('button', { name: /Alle \d+ Vorschläge übernehmen|Vorschlag übernehmen/ }).click();
   await expect.poll(() => review.decision()).toBe('redact');
-  await expect(review.record.locator('mark.redacted').filter({ hasText: 'technik@fluxpunkt.example' })).toHaveCount(1);
+  await expect(review.record.locator('mark.redacted').filter({ hasText: 'steuerberater@kanzlei.example' })).toHaveCount(1);
 
   // Bulk: the weak (name-only) findings are excluded with one reason …
   await review.filter(/Stärke|Strength/, 'weak');
@@ -149,7 +152,8 @@ test('the whole job on the sample workspace: create a case, search, review, expo
   for (const file of files.filter((f) => !f.startsWith('intern/') && !f.endsWith('.pdf') && !f.endsWith('.zip'))) {
     const text = readFileSync(join(packageDir, file), 'utf8');
     expect(text, file).not.toContain('Max Agent');
-    expect(text.toLowerCase(), file).not.toContain('technik@fluxpunkt.example');
+    expect(text.toLowerCase(), file).not.toContain('steuerberater@kanzlei.example');
+    expect(text, file).not.toContain('K-20001');
   }
 
   // The manifest's checksums match the files.

@@ -29,13 +29,22 @@ export function FindingDetail(props: FindingDetailProps) {
   const [view, setView] = useState<'text' | 'html'>('text');
   const lang = i18n.language;
   const open = detail.suggestions.filter((s) => !detail.marks.some((m) => m.field === s.field && m.start < s.end && s.start < m.end));
+  const fieldLabel = (field: string) => detail.attachments.find((a) => a.field === field)?.name ?? field;
 
   return (
     <article className="detail" aria-labelledby="detail-title" data-testid="finding-detail">
       <header className="detail-head">
         <h2 id="detail-title">{finding.title}</h2>
         <p className="detail-meta">
-          <span className={`badge badge-${finding.strength}`}>{t(`strength.${finding.strength}`)}</span> {finding.source} · {t(`kind.${detail.kind}`)} ·{' '}
+          <span className={`badge badge-${finding.strength}`}>{t(`strength.${finding.strength}`)}</span>{' '}
+          {detail.thirdParty.flagged && (
+            <>
+              <span className="badge badge-third-party" data-testid="third-party-flag" title={t('review.thirdPartyFlagHint')}>
+                {t('review.thirdPartyFlag')}
+              </span>{' '}
+            </>
+          )}
+          {finding.source} · {t(`kind.${detail.kind}`)} ·{' '}
           {formatDateTime(finding.date, lang)} · <span className="locator">{locatorText(finding.locator)}</span>
         </p>
         <p className="matches">
@@ -70,6 +79,19 @@ export function FindingDetail(props: FindingDetailProps) {
           </button>
         </div>
         {finding.strength === 'weak' && decision.state === 'open' && <p className="hint">{t('review.weakHint')}</p>}
+        {detail.thirdParty.flagged && decision.state === 'open' && <p className="hint">{t('review.thirdPartyFlagHint')}</p>}
+        {detail.thirdParty.unchecked.length > 0 && (
+          <div className="banner banner-error" role="alert" data-testid="unchecked-attachments">
+            <strong>{t('review.uncheckedFlag')}</strong> {t('review.uncheckedHint')}
+            <ul>
+              {detail.thirdParty.unchecked.map((u) => (
+                <li key={u.name}>
+                  <code>{u.name}</code>: {u.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
       </section>
 
       {open.length > 0 && decision.state !== 'exclude' && (
@@ -78,7 +100,7 @@ export function FindingDetail(props: FindingDetailProps) {
           <ul>
             {open.map((s) => (
               <li key={`${s.field}-${s.start}`} data-suggestion={s.text}>
-                <code>{s.text}</code> <span className="muted">({s.field})</span>{' '}
+                <code>{s.text}</code> <span className="muted">({fieldLabel(s.field)})</span>{' '}
                 <button type="button" className="small" onClick={() => props.onAcceptSuggestions([s])}>
                   {t('review.redactThis')}
                 </button>
@@ -140,7 +162,16 @@ export function FindingDetail(props: FindingDetailProps) {
             <ScanPages caseId={props.caseId} findingId={finding.id} pages={finding.record.ocr} />
           </div>
         ) : (
-          <RecordView record={finding.record} marks={detail.marks} redactions={decision.redactions} suggestions={open} />
+          <>
+            <RecordView record={finding.record} marks={detail.marks} redactions={decision.redactions} suggestions={open} />
+            {/* Attachments read back as text (a table row per line): marked and redacted like the body. */}
+            {detail.attachments.map((a) => (
+              <section key={a.field} className="attachment-text" aria-label={t('review.attachmentTitle', { name: a.name })} data-testid="attachment-text">
+                <h3>{t('review.attachmentTitle', { name: a.name })}</h3>
+                <RedactableText field={a.field} text={a.text} marks={detail.marks} redactions={decision.redactions} suggestions={open} block />
+              </section>
+            ))}
+          </>
         )}
       </section>
     </article>

@@ -22,7 +22,8 @@ const NOTICE_MS = 2500;
 type Pending =
   | { readonly kind: 'exclude'; readonly ids: readonly string[] }
   | { readonly kind: 'redact'; readonly selection: TextSelection }
-  | { readonly kind: 'include-many'; readonly ids: readonly string[] };
+  | { readonly kind: 'include-many'; readonly ids: readonly string[] }
+  | { readonly kind: 'suggestions'; readonly suggestions: readonly RedactionSuggestion[] };
 
 /** Pauses before asking again for a page of the list that failed. */
 const RETRY_DELAYS_MS = [500, 2000];
@@ -218,7 +219,10 @@ export function ReviewScreen({ caseId }: { caseId: string }) {
     [detail, redact],
   );
 
-  /** `r`: redact the selected text (asking why), or else take the Art. 15(4) suggestions. */
+  /**
+   * `r`: redact the selected text (asking why), or else offer the Art. 15(4) suggestions, listed in a
+   * dialog to confirm: a key pressed with nothing selected must never remove text unseen.
+   */
   const startRedaction = useCallback(() => {
     if (!detail || !recordRef.current) return;
     const selection = selectionInRecord(recordRef.current);
@@ -229,9 +233,9 @@ export function ReviewScreen({ caseId }: { caseId: string }) {
       return;
     }
     const open = detail.suggestions.filter((s) => !detail.marks.some((m) => m.field === s.field && m.start < s.end && s.start < m.end));
-    if (open.length) acceptSuggestions(open);
+    if (open.length) setPending({ kind: 'suggestions', suggestions: open });
     else setNotice(t('review.selectFirst'));
-  }, [detail, t, acceptSuggestions]);
+  }, [detail, t]);
 
   const askExclude = (ids: readonly string[]) => {
     if (!ids.length) return;
@@ -367,6 +371,29 @@ export function ReviewScreen({ caseId }: { caseId: string }) {
           <p className="hint">{t('review.redactHint')}</p>
           <DialogActions onCancel={() => setPending(null)} confirm={t('review.redact')} />
         </form>
+      </Dialog>
+
+      <Dialog
+        open={pending?.kind === 'suggestions'}
+        title={t('review.suggestionsConfirmTitle', { count: pending?.kind === 'suggestions' ? pending.suggestions.length : 0 })}
+        onClose={() => setPending(null)}
+      >
+        <p>{t('review.suggestionsConfirmText')}</p>
+        <ul className="suggestion-confirm" data-testid="suggestions-confirm">
+          {(pending?.kind === 'suggestions' ? pending.suggestions : []).map((s) => (
+            <li key={`${s.field}-${s.start}`}>
+              <code>{s.text}</code> <span className="muted">— {s.reason}</span>
+            </li>
+          ))}
+        </ul>
+        <DialogActions
+          onCancel={() => setPending(null)}
+          confirm={t('review.suggestionsConfirm')}
+          onConfirm={() => {
+            if (pending?.kind === 'suggestions') acceptSuggestions(pending.suggestions);
+            setPending(null);
+          }}
+        />
       </Dialog>
 
       <Dialog open={pending?.kind === 'include-many'} title={t('review.includeManyTitle')} onClose={() => setPending(null)}>
