@@ -84,7 +84,10 @@ describe('the application service over a real case store and the sample workspac
 
     const detail = await call('review.detail', { caseId, findingId: mail.id, lang: 'de' });
     expect(detail.kind).toBe('mail');
-    expect(detail.suggestions.map((s) => s.text)).toContain('max.agent@fluxpunkt.example');
+    // The sender is the company's own mailbox (fluxpunkt.example is the controller's domain): no third party.
+    expect(detail.suggestions.map((s) => s.text)).not.toContain('max.agent@fluxpunkt.example');
+    expect(detail.thirdParty).toEqual({ flagged: false, unchecked: [] });
+
 
     const redacted = await call('review.redact', { caseId, findingId: mail.id, redactions: [{ text: 'max agent', reason: 'Art. 15(4): Mitarbeiter' }], lang: 'de' });
     expect(redacted.decision.state).toBe('redact');
@@ -113,6 +116,16 @@ describe('the application service over a real case store and the sample workspac
     const overview = await call('overview.get', { caseId, lang: 'de' });
     expect(overview.total).toBe(list.rows.length);
     expect(overview.byDecision.find((d) => d.key === 'redact')?.count).toBe(1);
+
+    // A mail whose CSV attachment lists another customer: flagged, read back as text, the row suggested,
+    // and a redaction of text that only the attachment holds is accepted.
+    const posten = list.rows.find((r) => r.title === 'Offene Posten')!;
+    const withAttachment = await call('review.detail', { caseId, findingId: posten.id, lang: 'de' });
+    expect(withAttachment.thirdParty.flagged).toBe(true);
+    expect(withAttachment.attachments).toEqual([{ field: 'attachment:0', name: 'offene-posten.csv', format: 'csv', text: 'Kundennummer;Name;Betrag\nK-10442;Jürgen Weiß;1.200,00\nK-20001;Erika Muster;99,00\n' }]);
+    expect(withAttachment.suggestions).toContainEqual(expect.objectContaining({ field: 'attachment:0', type: 'row', text: 'K-20001;Erika Muster;99,00', reason: 'Art. 15 Abs. 4 DSGVO: Datensatz einer anderen Person' }));
+    const rowRedacted = await call('review.redact', { caseId, findingId: posten.id, redactions: [{ text: 'K-20001;Erika Muster;99,00', reason: 'Art. 15 Abs. 4 DSGVO' }], lang: 'de' });
+    expect(rowRedacted.marks).toEqual([expect.objectContaining({ field: 'attachment:0', start: 54, end: 80 })]);
   });
 
   it('cancels a running search: unfinished sources are marked, and the gap is recorded, not hidden', async () => {
