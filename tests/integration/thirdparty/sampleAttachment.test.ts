@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { pdfText } from '../export/exportFixture.js';
 import { REPO_ROOT, runCli, tempDir } from '../helpers/runCli.js';
 
 const SAMPLE = join(REPO_ROOT, 'assets', 'sample');
@@ -35,8 +36,11 @@ describe('auskunft run: the sample mail whose CSV attachment lists another custo
     // Named, with where it is: the officer knows which item waits and why.
     expect(run.stderr).toMatch(/enthält Daten Dritter.*offene-posten\.csv/);
 
-    const data = JSON.parse(readFileSync(join(out, 'data.json'), 'utf8')) as { items: { title: string }[] };
+    const data = JSON.parse(readFileSync(join(out, 'data.json'), 'utf8')) as { items: { title: string }[]; redactions: { records: number } };
     expect(data.items.map((i) => i.title)).not.toContain('Offene Posten');
+    // Nothing was redacted, so the letter must not say that anything was removed.
+    expect(data.redactions.records).toBe(0);
+    expect(pdfText(join(out, 'Auskunft.pdf'))).not.toMatch(/Angaben über Dritte entfernt/);
     const files = listFiles(join(out, 'files'));
     expect(files.some((f) => f.endsWith('offene-posten.csv'))).toBe(false);
     for (const f of files) expect(readFileSync(join(out, 'files', f)).toString('latin1')).not.toContain('K-20001');
@@ -77,6 +81,9 @@ describe('auskunft run: the sample mail whose CSV attachment lists another custo
     const csv = iconv.decode(readFileSync(join(final, 'files', csvPath!)), 'windows-1252');
     expect(csv).toBe('Kundennummer;Name;Betrag\r\nK-10442;Jürgen Weiß;1.200,00\r\n;;\r\n');
     for (const f of files) expect(readFileSync(join(final, 'files', f)).toString('latin1')).not.toMatch(/K-20001|Erika Muster/);
+
+    // Now the letter says so, and counts the one record.
+    expect(pdfText(join(final, 'Auskunft.pdf'))).toMatch(/in 1 Datensatz Angaben über Dritte entfernt/);
 
     // The manifest hashes the redacted copy; the package verifies.
     const manifest = JSON.parse(readFileSync(join(final, 'manifest.json'), 'utf8')) as { files: { path: string }[] };
