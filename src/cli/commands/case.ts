@@ -17,6 +17,8 @@ import { getCase } from '../../core/store/getCase.js';
 import { parseCaseId } from '../../core/store/ids.js';
 import { latestFindings } from '../../core/store/latestFindings.js';
 import { listCases } from '../../core/store/listCases.js';
+import { workspaceThirdParty } from '../../core/thirdParty/screenFindings.js';
+import { THIRD_PARTY_REASONS } from '../../core/thirdParty/thirdPartyReasons.js';
 import { loadWorkspace } from '../../core/workspace/loadWorkspace.js';
 import { parseVerifyOptions, printIdentifierWarnings, printNormalForms, VERIFY_OPTION } from '../identifierOutput.js';
 import { printSummary, progressLine, say } from '../output.js';
@@ -108,7 +110,8 @@ export function registerCaseCommands(program: Command, setExit: (code: number) =
         for (const f of latestFindings(db, caseId)) {
           const decision = review.decisions.get(f.id);
           const state = stateOf(review, f.id);
-          const why = decision?.reason && state === 'excluded' ? ` (${decision.reason})` : '';
+          // Excluded: why; pending with a reason: why `run` held it (third-party data, unreadable attachment).
+          const why = decision?.reason && state !== 'included' ? ` (${decision.reason})` : '';
           process.stdout.write(`${f.id}  ${f.strength.padEnd(6)}  ${state.padEnd(8)}  ${f.source}  ${f.title}${why}\n`);
         }
         for (const r of review.redactions) say(`redaction ${r.id} on ${r.findingId ?? 'the whole case'}: ${r.reason}`);
@@ -136,13 +139,17 @@ export function registerCaseCommands(program: Command, setExit: (code: number) =
     .option('--pending', 'set the finding(s) back to pending')
     .option('--redact <text...>', 'remove this text from the copy (every occurrence, ignoring case); without --finding: from the whole case')
     .option('--reason <reason>', 'why the text is redacted, e.g. "Art. 15(4): third party" (with --unredact: why it may be shown after all)')
+    .option('--redact-suggested', "redact what the review suggests as other people's data (Art. 15(4)) in the finding(s) and their attachments, each with its reason")
     .option('--unredact <redaction...>', 'take redaction(s) back, by the number `case show` prints; the text appears in the copy again')
     .option(...DB_OPTION)
-    .action(async (id: string, opts: DbOpts & { finding?: string[]; strong?: boolean; include?: boolean; exclude?: string; pending?: boolean; redact?: string[]; unredact?: string[]; reason?: string }) => {
+    .action(async (id: string, opts: DbOpts & { finding?: string[]; strong?: boolean; include?: boolean; exclude?: string; pending?: boolean; redact?: string[]; redactSuggested?: boolean; unredact?: string[]; reason?: string }) => {
       const caseId = parseCaseId(id);
       const states = [opts.include && 'included', opts.exclude !== undefined && 'excluded', opts.pending && 'pending'].filter((s): s is ReviewState => Boolean(s));
       if (states.length > 1) throw new ReviewError('give only one of --include, --exclude and --pending');
-      if (!states.length && !opts.redact && !opts.unredact) throw new ReviewError('nothing to do: give --include, --exclude REASON, --pending, --redact TEXT --reason R or --unredact N');
+      if (!states.length && !opts.redact && !opts.unredact && !opts.redactSuggested) {
+        throw new ReviewError('nothing to do: give --include, --exclude REASON, --pending, --redact TEXT --reason R, --redact-suggested or --unredact N');
+      }
+      if (opts.redactSuggested && !opts.finding) throw new ReviewError('--redact-suggested needs --finding ID (the suggestions are per finding)');
       if (opts.redact && opts.unredact) throw new ReviewError('give either --redact or --unredact, not both');
       const unredact = (opts.unredact ?? []).map((n) => {
         if (!/^\d+$/.test(n)) throw new ReviewError(`--unredact takes redaction numbers as \`case show\` prints them, not "${n}"`);
@@ -150,9 +157,26 @@ export function registerCaseCommands(program: Command, setExit: (code: number) =
       });
       if (opts.redact && !opts.reason) throw new ReviewError('--redact needs --reason (e.g. "Art. 15(4): third party")');
       if (opts.strong && opts.finding) throw new ReviewError('give either --finding or --strong, not both');
-      await withCaseStore(opts.db, (db) => {
-        if (!getCase(db, caseId)) throw new ReviewError(`no case ${caseId} in the case store`);
+      await withCaseStore(opts.db, async (db) => {
+        const c = getCase(db, caseId);
+        if (!c) throw new ReviewError(`no case ${caseId} in the case store`);
         let ids: string[] = (opts.finding ?? []).map((f) => resolveFindingId(db, caseId, f));
+        if (opts.redactSuggested) {
+          // The same suggestions the review shows, read from the finding and its attachments now.
+          if (!c.workspacePath) throw new ReviewError(`case ${caseId} has no workspace to read attachments from`);
+          const check = workspaceThirdParty(loadWorkspace(c.workspacePath), c.subject);
+          const findings = latestFindings(db, caseId).filter((f) => ids.includes(f.id));
+          for (const f of findings) {
+            const third = await check(f);
+            for (const u of third.unchecked) say(`warning: ${f.id}: attachment ${u.name} could not be checked: ${u.message}`);
+            const texts = new Map(third.hits.map((h) => [h.text.toLowerCase(), h]));
+            for (const h of texts.values()) {
+              const r = addRedaction(db, caseId, f.id, h.text, THIRD_PARTY_REASONS.de[h.type]);
+              say(`redaction ${r.id} added to ${f.id}: ${r.reason}`);
+            }
+            if (texts.size === 0) say(`${f.id}: nothing suggested`);
+          }
+        }
         if (opts.strong) {
           const review = loadReview(db, caseId);
           ids = latestFindings(db, caseId).filter((f) => f.strength === 'strong' && stateOf(review, f.id) === 'pending').map((f) => f.id);

@@ -64,10 +64,16 @@ describe('auskunft run: the sample mail whose CSV attachment lists another custo
     const report = JSON.parse(readFileSync(join(`${out}`, 'intern', 'Bericht-intern.json'), 'utf8')) as { heldForReview: { finding: string; title: string }[] };
     const held = report.heldForReview.find((h) => h.title === 'Offene Posten')!;
 
-    // What the review suggests for this row (core/thirdParty): the whole row, as one text.
+    // `case show` says why it waits; the officer takes what the review suggests (core/thirdParty):
+    // the other customer's whole row in the CSV, and the tax adviser's address in To.
+    const show = await runCli(['case', 'show', caseId, '--db', db]);
+    expect(show.stdout).toMatch(new RegExp(`${held.finding} +strong +pending .*Offene Posten \\(enthält Daten Dritter`));
     const decide = (args: string[]) => runCli(['case', 'decide', caseId, '--finding', held.finding, ...args, '--db', db]);
-    expect((await decide(['--redact', 'K-20001;Erika Muster;99,00', '--reason', 'Art. 15 Abs. 4 DSGVO: Datensatz einer anderen Person'])).code).toBe(0);
-    expect((await decide(['--redact', 'steuerberater@kanzlei.example', '--reason', 'Art. 15 Abs. 4 DSGVO: E-Mail-Adresse einer anderen Person'])).code).toBe(0);
+    const suggested = await decide(['--redact-suggested']);
+    expect(suggested.code, suggested.stderr).toBe(0);
+    expect(suggested.stderr).toMatch(/added to [0-9a-f]+: Art\. 15 Abs\. 4 DSGVO: Datensatz einer anderen Person/);
+    expect(suggested.stderr).toMatch(/added to [0-9a-f]+: Art\. 15 Abs\. 4 DSGVO: E-Mail-Adresse einer anderen Person/);
+    expect(suggested.stderr.match(/redaction \d+ added/g)).toHaveLength(2);
     expect((await decide(['--include'])).code).toBe(0);
     const final = join(dir, 'final');
     const exported = await runCli(['export', caseId, '--out', final, '--db', db, '--password-env', 'AUSKUNFT_TEST_ZIP'], { env });
