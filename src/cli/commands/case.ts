@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { recordTexts } from '../../shared/recordFields.js';
 import { loadSubject } from '../../core/config/loadSubject.js';
 import { changeCaseStatus } from '../../core/cases/changeCaseStatus.js';
 import { caseDeadline, extendDeadline } from '../../core/cases/extendDeadline.js';
@@ -9,6 +10,7 @@ import { searchCase } from '../../core/cases/searchCase.js';
 import { addRedaction } from '../../core/review/addRedaction.js';
 import { decideFindings, resolveFindingId } from '../../core/review/decideFindings.js';
 import { loadReview } from '../../core/review/loadReview.js';
+import { compileRedactions } from '../../core/review/redactText.js';
 import { removeRedaction } from '../../core/review/removeRedaction.js';
 import { ReviewError } from '../../core/review/reviewError.js';
 import { stateOf, type ReviewState } from '../../core/review/reviewTypes.js';
@@ -191,6 +193,17 @@ export function registerCaseCommands(program: Command, setExit: (code: number) =
         for (const n of unredact) {
           const r = removeRedaction(db, caseId, n, { reason: opts.reason ?? null, ...(ids.length === 1 ? { findingId: ids[0]! } : {}) });
           say(`redaction ${r.id} removed from ${r.findingId ?? 'the whole case'}`);
+        }
+        if (opts.redact && ids.length && c.workspacePath) {
+          // As in the app: a redaction of text the finding does not hold would remove nothing, yet
+          // the letter would say that third-party data was removed.
+          const check = workspaceThirdParty(loadWorkspace(c.workspacePath), c.subject);
+          for (const f of latestFindings(db, caseId).filter((x) => ids.includes(x.id))) {
+            const texts = [f.title, ...recordTexts(f.record).map((t) => t.text), ...(await check(f)).attachments.map((a) => a.text)];
+            for (const text of opts.redact) {
+              if (!texts.some((t) => compileRedactions([{ text }], '').matches(t))) throw new ReviewError(`finding ${f.id} does not contain "${text}" (nor do its attachments); nothing redacted`);
+            }
+          }
         }
         for (const text of opts.redact ?? []) {
           const targets: (string | null)[] = ids.length ? ids : [null];

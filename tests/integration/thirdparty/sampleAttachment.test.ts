@@ -105,3 +105,20 @@ describe('auskunft run: the sample mail whose CSV attachment lists another custo
     expect(iconv.decode(zipFile(zip, env.AUSKUNFT_TEST_ZIP, zipped), 'windows-1252')).toBe(csv);
   });
 });
+
+describe('case decide --redact on one finding', { timeout: 120_000 }, () => {
+  it('refuses a text the finding and its attachments do not hold: it would remove nothing, yet the letter would say so', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'cases.db');
+    const created = await runCli(['case', 'create', '--workspace', join(SAMPLE, 'auskunft.yaml'), '--subject', join(SAMPLE, 'subject.yaml'), '--received', '2024-12-20', '--db', db]);
+    const caseId = created.stdout.trim();
+    expect((await runCli(['case', 'search', caseId, '--db', db])).code).toBe(0);
+    const show = await runCli(['case', 'show', caseId, '--db', db]);
+    const finding = /^([0-9a-f]{16}) .*Offene Posten/m.exec(show.stdout)![1]!;
+    const typo = await runCli(['case', 'decide', caseId, '--finding', finding, '--redact', 'Erika Musterfrau', '--reason', 'Art. 15(4)', '--db', db]);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/does not contain "Erika Musterfrau" \(nor do its attachments\)/);
+    // Text only the CSV attachment holds is accepted.
+    expect((await runCli(['case', 'decide', caseId, '--finding', finding, '--redact', 'Erika Muster', '--reason', 'Art. 15(4)', '--db', db])).code).toBe(0);
+  });
+});
