@@ -1,6 +1,7 @@
 import type { FindingSummary, RecordKind } from '../../../shared/api.js';
 import type { Finding, IdentifierType } from '../../../shared/findings.js';
 import { latestRunId, type CaseId, type ReadonlyDb, type RunId } from '../../store/index.js';
+import { thirdPartyCache } from './thirdPartyCache.js';
 
 interface SummaryRow {
   finding_id: string;
@@ -126,6 +127,7 @@ function readSummaries(db: ReadonlyDb, runId: RunId, first: number, last: number
 export function forgetFindingSummaries(): void {
   cache.clear();
   idCache.clear();
+  thirdPartyCache.clear();
 }
 
 /** How many findings a case's latest run has. */

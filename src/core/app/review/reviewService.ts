@@ -24,6 +24,7 @@ import { findingThirdParty, type FindingThirdParty } from '../../thirdParty/find
 import { thirdPartyScanner } from '../../thirdParty/thirdPartyScan.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import { keychainSecrets } from '../sources/secretResolver.js';
+import { CACHED_THIRD_PARTY, thirdPartyCache } from './thirdPartyCache.js';
 import { thirdPartySuggestions } from './thirdPartyData.js';
 
 /** Reading a message back to look into its attachments gives up after this long. */
@@ -55,8 +56,23 @@ export function reviewService(ctx: AppContext): AuskunftHandlers['review'] {
       return null;
     }
   };
-  /** Other people's data in the finding and its attachments (read back from the source). */
+  /**
+   * Other people's data in the finding and its attachments (read back from the source). The last few
+   * are kept: moving through the list with j/k and back, or redacting, must not re-read an IMAP message
+   * each time. A run's findings never change, so a finding id names the same record for a case.
+   */
   const thirdPartyOf = (stored: CaseRecord, finding: Finding): Promise<FindingThirdParty> => {
+    const key = `${stored.id}\u0000${finding.id}`;
+    const kept = thirdPartyCache.get(key);
+    if (kept) return kept;
+    const read = readThirdParty(stored, finding);
+    thirdPartyCache.set(key, read);
+    // A failed read is not kept: the next look tries again.
+    read.catch(() => thirdPartyCache.delete(key));
+    while (thirdPartyCache.size > CACHED_THIRD_PARTY) thirdPartyCache.delete(thirdPartyCache.keys().next().value!);
+    return read;
+  };
+  const readThirdParty = (stored: CaseRecord, finding: Finding): Promise<FindingThirdParty> => {
     const workspace = workspaceOf(stored);
     const scanner = thirdPartyScanner(compileSubject(stored.subject), stored.subject, workspace ? compileControllerIdentity(workspace.controller) : undefined);
     const access = workspace && {
