@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, isoDaysAgo, test } from './fixtures/auskunftTest.js';
+import { expectAccessible } from './fixtures/axe.js';
 import { AppShell } from './pages/AppShell.js';
 import { CasePage } from './pages/CasePage.js';
 import { ExportPage } from './pages/ExportPage.js';
@@ -35,6 +36,8 @@ test('a mail whose CSV attachment lists another customer: flagged, r asks first,
   await expect(review.detail.locator('.suggestions')).not.toContainText('buchhaltung@fluxpunkt.example');
   await expect(review.detail.locator('.suggestions')).not.toContainText('K-10442');
 
+  await expectAccessible(page, 'review: finding with third-party data');
+
   // r with nothing selected asks, listing what would go; Escape keeps everything as it was.
   await review.key('r');
   const confirm = page.getByRole('dialog', { name: /Vorschläge übernehmen\?|Vorschlag übernehmen\?/ });
@@ -42,6 +45,7 @@ test('a mail whose CSV attachment lists another customer: flagged, r asks first,
   await expect(confirm.getByTestId('suggestions-confirm')).toContainText('K-20001;Erika Muster;99,00');
   await expect(confirm.getByTestId('suggestions-confirm')).toContainText('steuerberater@kanzlei.example');
   await new AppShell(page).screenshot('third-party-confirm');
+  await expectAccessible(page, 'review: confirm third-party suggestions');
   await page.keyboard.press('Escape');
   await expect(confirm).toBeHidden();
   await expect.poll(() => review.decision()).toBe('open');
