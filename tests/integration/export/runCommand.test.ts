@@ -29,10 +29,13 @@ describe('auskunft run (the sample workspace end to end)', { timeout: 180_000 },
     expect(data.items.map((i) => i.title)).not.toContain('Termin'); // the weak, name-only finding
 
     const report = JSON.parse(readFileSync(join(out, 'intern', 'Bericht-intern.json'), 'utf8')) as { heldForReview: { title: string; strength: string }[] };
-    expect(report.heldForReview).toEqual([
-      expect.objectContaining({ title: 'Offene Posten', strength: 'strong', reason: expect.stringMatching(/^enthält Daten Dritter.*offene-posten\.csv/) }),
-      expect.objectContaining({ title: 'Termin', strength: 'weak', reason: null }),
-    ]);
+    expect(report.heldForReview).toHaveLength(2);
+    expect(report.heldForReview).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ title: 'Offene Posten', strength: 'strong', reason: expect.stringMatching(/^enthält Daten Dritter.*offene-posten\.csv/) }),
+        expect.objectContaining({ title: 'Termin', strength: 'weak', reason: null }),
+      ]),
+    );
     const text = pdfText(join(out, 'Auskunft.pdf'));
     expect(text).toContain('Auskunft nach Art. 15 DSGVO');
     expect(text).toContain('endet am 29.02.2024');
