@@ -89,7 +89,7 @@ export async function openPdf(bytes: Uint8Array, signal: AbortSignal): Promise<P
         const factory = (doc as unknown as { canvasFactory: CanvasFactory }).canvasFactory;
         const { canvas, context } = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
         try {
-          await page.render({ canvasContext: context, viewport, canvas } as Parameters<typeof page.render>[0]).promise;
+          await page.render({ canvasContext: context, viewport, canvas } as unknown as Parameters<typeof page.render>[0]).promise;
           return Buffer.from(await canvas.encode('png'));
         } finally {
           factory.destroy({ canvas, context });
