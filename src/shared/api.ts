@@ -409,6 +409,8 @@ export const ExportStatusSchema = z.object({
   path: z.string().nullable(),
   /** Files of the package, relative to its folder. */
   files: z.array(z.object({ name: z.string(), bytes: z.number().int().nonnegative() })),
+  /** The folder of the internal report, beside the package (never inside it: it is not for the person). */
+  internPath: z.string().nullable(),
   summary: z
     .object({ items: z.number().int(), pages: z.number().int(), withheld: z.number().int(), redactedItems: z.number().int(), zip: z.string().nullable(), auditProblems: z.array(z.string()) })
     .nullable(),

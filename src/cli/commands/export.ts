@@ -9,6 +9,7 @@ import { DB_OPTION, withCaseStore } from './caseStore.js';
 
 export interface PackageOptions {
   readonly out: string;
+  readonly internOut?: string;
   readonly lang: string;
   readonly passwordEnv?: string;
 }
@@ -17,6 +18,7 @@ export interface PackageOptions {
 export function addPackageOptions(command: Command): Command {
   return command
     .requiredOption('--out <dir>', 'the package folder (written completely or not at all)')
+    .option('--intern-out <dir>', 'the folder of the internal report (default: the package folder with ".intern"); never inside --out')
     .option('--lang <lang>', 'language of the letter: de or en', 'de')
     .option('--password-env <var>', 'also write an AES-256-encrypted ZIP, with the password from this environment variable');
 }
@@ -41,15 +43,15 @@ export function registerExportCommand(program: Command, setExit: (code: number) 
 export async function exportAndReport(db: WritableDb, caseId: CaseId, opts: PackageOptions): Promise<number> {
   const lang = parseLang(opts.lang);
   const password = passwordFrom(opts.passwordEnv);
-  const summary = await exportCasePackage(db, caseId, { out: opts.out, lang, ...(password !== undefined ? { password } : {}), onStep: stepTimer() });
+  const summary = await exportCasePackage(db, caseId, { out: opts.out, ...(opts.internOut !== undefined ? { internOut: opts.internOut } : {}), lang, ...(password !== undefined ? { password } : {}), onStep: stepTimer() });
   return reportExport(summary);
 }
 
 function reportExport(s: ExportSummary): number {
   say(`wrote ${s.dir}: ${s.items} record(s) in the copy, ${s.pages} PDF page(s), ${s.files} file(s)${s.withheld ? `, ${s.withheld} withheld` : ''}${s.redactedItems ? `, ${s.redactedItems} redacted record(s)` : ''}`);
   if (s.zip) say(`encrypted ZIP: ${s.zip}`);
-  say('send the letter and data (or the ZIP); the folder intern/ is the internal report and is NOT for the person');
-  for (const src of s.incompleteSources) say(`warning: source ${src.id} was ${src.status}; the copy may be incomplete (see intern/Bericht-intern.json)`);
+  say(`send the letter and data (or the ZIP); the internal report is in ${s.internDir} and is NOT for the person`);
+  for (const src of s.incompleteSources) say(`warning: source ${src.id} was ${src.status}; the copy may be incomplete (see the internal report)`);
   if (s.pendingWeak) say(`note: ${s.pendingWeak} weak finding(s) (name only) are held for review and not in the answer`);
   if (s.pendingStrong) say(`warning: ${s.pendingStrong} strong finding(s) are still pending and not in the answer`);
   for (const p of s.auditProblems) say(`warning: audit log: ${p}`);

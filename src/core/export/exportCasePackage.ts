@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { stat, writeFile } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Locator } from '../../shared/findings.js';
 import type { OriginalContext } from '../connectors/connector.js';
 import { caseDeadline } from '../cases/extendDeadline.js';
@@ -25,9 +25,10 @@ import { AUDIT_EXCERPT_HEAD, AUDIT_EXCERPT_TAIL, buildInternalReport, INTERNAL_R
 import { writeInternalReportPdf } from './internalReportPdf.js';
 import { writeLetterPdf } from './letterPdf.js';
 import { collectGarbage } from './collectGarbage.js';
-import { buildManifest, hashFile, INTERNAL_DIR, MANIFEST_FILE } from './manifest.js';
+import { buildManifest, defaultInternalDir, hashFile, MANIFEST_FILE } from './manifest.js';
 import { writePackageFiles, type FileSource } from './packageFiles.js';
 import { writeDirectoryAtomically } from './packageDir.js';
+import { packageLocator } from './packageLocator.js';
 import { packageTexts } from './packageTexts.js';
 import {
   buildPackageHead,
@@ -51,6 +52,8 @@ export const MIN_ZIP_PASSWORD_CHARS = 12;
 
 export interface ExportOptions {
   readonly out: string;
+  /** The folder of the internal report; default `<out>.intern`. Never inside `out`: it is not for the person. */
+  readonly internOut?: string;
   readonly lang: Lang;
   /** Also write an AES-256-encrypted ZIP of the package with this password. */
   readonly password?: string;
@@ -62,6 +65,8 @@ export interface ExportOptions {
 
 export interface ExportSummary {
   readonly dir: string;
+  /** The folder with the internal report, beside the package. */
+  readonly internDir: string;
   readonly items: number;
   readonly pages: number;
   readonly files: number;
@@ -77,8 +82,9 @@ export interface ExportSummary {
 
 /**
  * Write the response package of a case (`auskunft export`): the letter PDF, data.json, the originals
- * in files/, manifest.json, optionally the encrypted ZIP, and the internal report in intern/. The
- * folder appears complete or not at all (writeDirectoryAtomically); the export is then logged.
+ * in files/, manifest.json, optionally the encrypted ZIP; and the internal report in its own folder
+ * beside the package (`<out>.intern`), never inside it. Each folder appears complete or not at all
+ * (writeDirectoryAtomically); the export is then logged.
  *
  * @example
  *   const db = openCaseStore(defaultDbPath());
@@ -125,8 +131,11 @@ export async function exportCasePackage(db: WritableDb, caseId: CaseId, options:
     resolvePath: (path) => resolve(workspace.dir, path),
     resolveSecret: environmentSecrets,
   });
+  const forThePerson = (item: PackageItem): PackageItem => ({ ...item, locator: packageLocator(item.locator, sources.get(item.source.id)?.config) });
   const caseWide = review.redactions.filter((r) => r.findingId === null);
   const dir = resolve(options.out);
+  const internDir = resolve(options.internOut ?? defaultInternalDir(dir));
+  assertApart(dir, internDir);
 
   const written = await writeDirectoryAtomically(dir, async (temp) => {
     step('files');
@@ -159,7 +168,8 @@ export async function exportCasePackage(db: WritableDb, caseId: CaseId, options:
       ...pkgHead,
       slots,
       itemFiles: files,
-      items: (batch) => draftItems(batch).map((item) => withFiles(item, files.get(item.no))),
+      // What the person gets: the locators relative to their source (packageLocator.ts).
+      items: (batch) => draftItems(batch).map((item) => forThePerson(withFiles(item, files.get(item.no)))),
     };
 
     step('pdf');
@@ -201,12 +211,18 @@ export async function exportCasePackage(db: WritableDb, caseId: CaseId, options:
       zip,
       now,
     });
-    await mkdir(join(temp, INTERNAL_DIR), { mode: 0o700 });
-    await writeFile(join(temp, INTERNAL_DIR, INTERNAL_REPORT_JSON), `${JSON.stringify(report, null, 2)}\n`, { mode: 0o600 });
-    await writeInternalReportPdf(join(temp, INTERNAL_DIR, INTERNAL_REPORT_PDF), report);
     step('publish');
     return { pkg, pages, manifestSha256, zip, report };
   });
+  // Its own folder, written as atomically as the package, after it: the report names the package's hashes.
+  await writeDirectoryAtomically(
+    internDir,
+    async (temp) => {
+      await writeFile(join(temp, INTERNAL_REPORT_JSON), `${JSON.stringify(written.report, null, 2)}\n`, { mode: 0o600 });
+      await writeInternalReportPdf(join(temp, INTERNAL_REPORT_PDF), written.report);
+    },
+    INTERNAL_FOLDER,
+  );
 
   // Logged once the package is in place: the log says what exists, never a package that a crash lost.
   const audit = auditAppender(db, options.actor);
@@ -214,7 +230,7 @@ export async function exportCasePackage(db: WritableDb, caseId: CaseId, options:
     audit(
       caseId,
       'package.exported',
-      { dir, lang: options.lang, items: written.pkg.slots.length, manifestSha256: written.manifestSha256, zipSha256: written.zip?.sha256 ?? null },
+      { dir, internDir, lang: options.lang, items: written.pkg.slots.length, manifestSha256: written.manifestSha256, zipSha256: written.zip?.sha256 ?? null },
       now,
     );
   }).immediate();
@@ -222,6 +238,7 @@ export async function exportCasePackage(db: WritableDb, caseId: CaseId, options:
   const { counts } = written.report;
   return {
     dir,
+    internDir,
     items: written.pkg.slots.length,
     pages: written.pages,
     files: written.report.files.shipped,
@@ -234,6 +251,23 @@ export async function exportCasePackage(db: WritableDb, caseId: CaseId, options:
     manifestSha256: written.manifestSha256,
     auditProblems: written.report.audit.problems,
   };
+}
+
+/** An earlier internal report may be replaced; any other folder is refused (packageDir.ts says why). */
+const INTERNAL_FOLDER = {
+  option: '--intern-out',
+  what: 'an Auskunft internal report (no Bericht-intern.json)',
+  isOurs: async (folder: string) => (await stat(join(folder, INTERNAL_REPORT_JSON)).catch(() => undefined))?.isFile() === true,
+};
+
+/** The internal report must not land inside the package (it would be sent with it), nor the package inside it. */
+function assertApart(dir: string, internDir: string): void {
+  const inside = (outer: string, inner: string) => {
+    const rel = relative(outer, inner);
+    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  };
+  if (inside(dir, internDir)) throw new ExportError(`--intern-out ${internDir} is inside the package folder ${dir}; the internal report must never be sent: choose a folder beside it`);
+  if (inside(internDir, dir)) throw new ExportError(`--out ${dir} is inside the internal report's folder ${internDir}; choose folders beside each other`);
 }
 
 /** Records read from the case store at once by the files and data.json writers. */

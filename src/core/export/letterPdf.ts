@@ -359,17 +359,19 @@ function fileLines(item: PackageItem, t: PackageTexts): string[] {
 }
 
 function metaLine(item: PackageItem, lang: Lang, t: PackageTexts, activityName: ReadonlyMap<string, string>): string {
-  const where = [item.source.id, describeLocator(item.locator, lang)].filter(Boolean).join(', ');
+  const where = [`${lang === 'de' ? 'Quelle' : 'source'} ${item.source.id}`, describeLocator(item.locator, lang)].filter(Boolean).join(', ');
   const activities = item.activities.map((id) => activityName.get(id) ?? id).join('; ');
   return `${t.foundIn}: ${where}${activities ? ` · ${t.activity}: ${activities}` : ''}`;
 }
 
-/** Where a record was found, in words (DESIGN.md "Locators"). */
+/**
+ * Where a record was found, in words a person can follow: "Datei archive.mbox, Zeile 12". The byte
+ * offset in an mbox and the UIDVALIDITY mean nothing to a reader and stay in data.json.
+ */
 export function describeLocator(l: Locator, lang: Lang): string {
   const de = lang === 'de';
   const parts: string[] = [];
   if (l.path !== undefined) parts.push(`${de ? 'Datei' : 'file'} ${l.path}`);
-  if (l.offset !== undefined) parts.push(`${de ? 'Position' : 'offset'} ${l.offset}`);
   if (l.mailbox !== undefined) parts.push(`${de ? 'Postfach' : 'mailbox'} ${l.mailbox}`);
   if (l.uid !== undefined) parts.push(`UID ${l.uid}`);
   if (l.sheet !== undefined) parts.push(`${de ? 'Blatt' : 'sheet'} ${l.sheet}`);

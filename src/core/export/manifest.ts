@@ -10,8 +10,18 @@ export const MANIFEST_FILE = 'manifest.json';
 const CONCURRENT_HASHES = 16;
 /** Files up to this size are read whole to hash them; larger ones are streamed. */
 const SMALL_FILE_BYTES = 1024 * 1024;
-/** The officer's accountability record (Art. 5(2)); it sits in the package folder but is never sent. */
+/**
+ * The officer's accountability record (Art. 5(2)) is never part of the package: it is written to a
+ * sibling folder `<package>.intern` (or `--intern-out`), so a package folder sent as a whole cannot
+ * leak it. An `intern/` folder inside a package is a leak that `auskunft verify` names.
+ */
 export const INTERNAL_DIR = 'intern';
+export const INTERNAL_DIR_SUFFIX = '.intern';
+
+/** Where the internal report of the package in `packageDir` goes when no folder is named. */
+export function defaultInternalDir(packageDir: string): string {
+  return `${packageDir.replace(/[\\/]+$/, '')}${INTERNAL_DIR_SUFFIX}`;
+}
 
 export interface ManifestEntry {
   readonly path: string; // relative to the package folder, with "/"
@@ -27,12 +37,12 @@ export interface Manifest {
 }
 
 /**
- * Files the manifest does not cover: itself, the encrypted ZIP (which contains the manifest, so it
- * cannot be listed in it) and the internal folder. The internal report records the SHA-256 of the
+ * Files the manifest does not cover: itself and the encrypted ZIP (which contains the manifest, so it
+ * cannot be listed in it). The internal report (outside the package) records the SHA-256 of the
  * manifest and of the ZIP instead, which ties all three together.
  */
 export function isOutsideManifest(path: string): boolean {
-  return path === MANIFEST_FILE || path.startsWith(`${INTERNAL_DIR}/`) || (!path.includes('/') && path.toLowerCase().endsWith('.zip'));
+  return path === MANIFEST_FILE || (!path.includes('/') && path.toLowerCase().endsWith('.zip'));
 }
 
 /** Path, size and SHA-256 of every file of the package folder the manifest covers, sorted by path. */

@@ -15,12 +15,12 @@ const CONCURRENT_SYNCS = 16;
  * folder there is refused, so a mistyped `--out ~/Documents` never deletes the officer's files.
  * Leftovers of a killed run (temporary folders whose process is gone) are removed first.
  */
-export async function writeDirectoryAtomically<T>(target: string, build: (temp: string) => Promise<T>): Promise<T> {
+export async function writeDirectoryAtomically<T>(target: string, build: (temp: string) => Promise<T>, kind: FolderKind = PACKAGE_FOLDER): Promise<T> {
   const dir = resolve(target);
   const parent = dirname(dir);
   const name = basename(dir);
   await mkdir(parent, { recursive: true });
-  await assertReplaceable(dir);
+  await assertReplaceable(dir, kind);
   await removeStaleLeftovers(parent, name);
 
   const tag = `${process.pid}.${randomBytes(4).toString('hex')}`;
@@ -50,14 +50,23 @@ export async function writeDirectoryAtomically<T>(target: string, build: (temp: 
   return result;
 }
 
-async function assertReplaceable(dir: string): Promise<void> {
+/** What a folder that may be replaced looks like: which option names it, and how to recognise an earlier one. */
+export interface FolderKind {
+  readonly option: string;
+  readonly what: string;
+  readonly isOurs: (dir: string) => Promise<boolean>;
+}
+
+const PACKAGE_FOLDER: FolderKind = { option: '--out', what: 'an Auskunft package (no manifest.json)', isOurs: async (dir) => (await readManifest(dir)) !== null };
+
+async function assertReplaceable(dir: string, kind: FolderKind): Promise<void> {
   const info = await stat(dir).catch(() => undefined);
   if (!info) return;
-  if (!info.isDirectory()) throw new ExportError(`${dir} exists and is not a folder; choose another --out`);
+  if (!info.isDirectory()) throw new ExportError(`${dir} exists and is not a folder; choose another ${kind.option}`);
   const entries = await readdir(dir);
   if (entries.length === 0) return;
-  if ((await readManifest(dir)) === null) {
-    throw new ExportError(`${dir} exists and is not an Auskunft package (no manifest.json); choose an empty or new folder for --out`);
+  if (!(await kind.isOurs(dir))) {
+    throw new ExportError(`${dir} exists and is not ${kind.what}; choose an empty or new folder for ${kind.option}`);
   }
 }
 

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ExportError } from './exportError.js';
 import { INTERNAL_REPORT_JSON } from './internalReport.js';
-import { checkManifest, hashFile, INTERNAL_DIR, MANIFEST_FILE, readManifest } from './manifest.js';
+import { checkManifest, defaultInternalDir, hashFile, INTERNAL_DIR, MANIFEST_FILE, readManifest } from './manifest.js';
 
 export interface PackageVerification {
   readonly dir: string;
@@ -16,16 +16,21 @@ const WHAT: Readonly<Record<string, string>> = { missing: 'missing', size: 'modi
 
 /**
  * Re-check a response package (`auskunft verify DIR`): every file against manifest.json, and, where the
- * internal report is present, the manifest and the ZIP against the hashes the report recorded.
+ * internal report is present (beside the package in `<dir>.intern`, or in `internDir`), the manifest
+ * and the ZIP against the hashes the report recorded. An internal report inside the package is named
+ * as a leak: it must never be sent.
  */
-export async function verifyPackage(target: string): Promise<PackageVerification> {
+export async function verifyPackage(target: string, internDir?: string): Promise<PackageVerification> {
   const dir = resolve(target);
   const manifest = await readManifest(dir);
   if (!manifest) throw new ExportError(`${dir}: no readable manifest.json; this is not an Auskunft package`);
   const check = await checkManifest(dir, manifest);
-  const problems = check.problems.map((p) => `${WHAT[p.problem] ?? p.problem}: ${p.path}`);
+  const problems = check.problems.map((p) =>
+    p.problem === 'unexpected' && p.path.startsWith(`${INTERNAL_DIR}/`) ? `internal report inside the package, must not be sent: ${p.path}` : `${WHAT[p.problem] ?? p.problem}: ${p.path}`,
+  );
 
-  const report = await readFile(join(dir, INTERNAL_DIR, INTERNAL_REPORT_JSON), 'utf8').then(
+  const reportDir = resolve(internDir ?? defaultInternalDir(dir));
+  const report = await readFile(join(reportDir, INTERNAL_REPORT_JSON), 'utf8').then(
     (text) => JSON.parse(text) as { package?: { manifestSha256?: string; zip?: { file?: string; sha256?: string } | null } },
     () => undefined,
   );

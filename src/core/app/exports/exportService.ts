@@ -43,7 +43,7 @@ export function exportService(ctx: AppContext): AuskunftHandlers['exports'] & { 
       const id = check.caseId;
       const stamp = ctx.ports.now().toISOString().replace(/[:.]/g, '-');
       const out = join(ctx.exportsDir, `${id}_${stamp}`);
-      const status: ExportStatus = { exportId: randomUUID(), caseId: id, state: 'running', step: 'files', done: 0, total: STEPS.length, path: null, files: [], summary: null, error: null };
+      const status: ExportStatus = { exportId: randomUUID(), caseId: id, state: 'running', step: 'files', done: 0, total: STEPS.length, path: null, files: [], internPath: null, summary: null, error: null };
       exports.set(status.exportId, status);
       const emit = () => ctx.ports.emit({ type: 'export', status: structuredClone(status) });
       const work = (async () => {
@@ -65,6 +65,7 @@ export function exportService(ctx: AppContext): AuskunftHandlers['exports'] & { 
             done: STEPS.length,
             path: summary.dir,
             files: await listFiles(summary.dir),
+            internPath: summary.internDir,
             summary: { items: summary.items, pages: summary.pages, withheld: summary.withheld, redactedItems: summary.redactedItems, zip: summary.zip, auditProblems: [...summary.auditProblems] },
           });
           ctx.ports.emit({ type: 'cases' });
