@@ -4,6 +4,11 @@ import { ExportError } from '../../core/export/exportError.js';
 import type { Lang } from '../../core/register/localizedText.js';
 import type { WritableDb } from '../../core/store/db.js';
 import { parseCaseId, type CaseId } from '../../core/store/ids.js';
+import { confirmNoData } from '../../core/cases/noDataConfirmations.js';
+import { CaseNotFoundError } from '../../core/store/errors.js';
+import { getCase } from '../../core/store/getCase.js';
+import { latestSearchRunWithoutFindings } from '../../core/store/latestSearchRun.js';
+import { loadWorkspace } from '../../core/workspace/loadWorkspace.js';
 import { say } from '../output.js';
 import { DB_OPTION, withCaseStore } from './caseStore.js';
 
@@ -12,6 +17,8 @@ export interface PackageOptions {
   readonly internOut?: string;
   readonly lang: string;
   readonly passwordEnv?: string;
+  /** Activity ids checked by hand and holding no data about the person (comma-separated). */
+  readonly confirmNoData?: string;
 }
 
 /** `--out`, `--lang` and `--password-env`, shared by `export` and `run`. */
@@ -20,7 +27,11 @@ export function addPackageOptions(command: Command): Command {
     .requiredOption('--out <dir>', 'the package folder (written completely or not at all)')
     .option('--intern-out <dir>', 'the folder of the internal report (default: the package folder with ".intern"); never inside --out')
     .option('--lang <lang>', 'language of the letter: de or en', 'de')
-    .option('--password-env <var>', 'also write an AES-256-encrypted ZIP, with the password from this environment variable');
+    .option('--password-env <var>', 'also write an AES-256-encrypted ZIP, with the password from this environment variable')
+    .option(
+      '--confirm-no-data <activities>',
+      'register activities (ids, comma-separated) that no source covers and that you checked by hand: they hold no data about the person ("keine Daten"); the letter says so instead of "not searched"',
+    );
 }
 
 /** `auskunft export ID --out DIR`: write the response package of a case. */
@@ -32,7 +43,7 @@ export function registerExportCommand(program: Command, setExit: (code: number) 
       .argument('<case>', 'the case reference, e.g. AUS-2026-0001-K7QF'),
   )
     .option(...DB_OPTION)
-    .addHelpText('after', '\nOnly included findings are part of the answer. Exit codes: 0 written; 3 written, but a source was incomplete or findings are still pending; 2 unusable input.')
+    .addHelpText('after', '\nOnly included findings are part of the answer. The internal report goes to DIR.intern (or --intern-out), never into the package. Exit codes: 0 written; 3 written, but a source was incomplete, or findings are still pending; 2 unusable input.')
     .action(async (id: string, opts: PackageOptions & { db?: string }) => {
       const caseId = parseCaseId(id);
       await withCaseStore(opts.db, async (db) => setExit(await exportAndReport(db, caseId, opts)));
@@ -43,6 +54,13 @@ export function registerExportCommand(program: Command, setExit: (code: number) 
 export async function exportAndReport(db: WritableDb, caseId: CaseId, opts: PackageOptions): Promise<number> {
   const lang = parseLang(opts.lang);
   const password = passwordFrom(opts.passwordEnv);
+  if (opts.confirmNoData !== undefined) {
+    if (!getCase(db, caseId)) throw new CaseNotFoundError(caseId);
+    const run = latestSearchRunWithoutFindings(db, caseId);
+    if (!run) throw new ExportError(`case ${caseId} has not been searched yet; run \`auskunft case search ${caseId}\` first`);
+    const ids = opts.confirmNoData.split(',').map((s) => s.trim()).filter(Boolean);
+    confirmNoData(db, caseId, ids, loadWorkspace(run.workspacePath).register);
+  }
   const summary = await exportCasePackage(db, caseId, { out: opts.out, ...(opts.internOut !== undefined ? { internOut: opts.internOut } : {}), lang, ...(password !== undefined ? { password } : {}), onStep: stepTimer() });
   return reportExport(summary);
 }
@@ -55,6 +73,13 @@ function reportExport(s: ExportSummary): number {
   if (s.pendingWeak) say(`note: ${s.pendingWeak} weak finding(s) (name only) are held for review and not in the answer`);
   if (s.pendingStrong) say(`warning: ${s.pendingStrong} strong finding(s) are still pending and not in the answer`);
   for (const p of s.auditProblems) say(`warning: audit log: ${p}`);
+  for (const a of s.notSearched) {
+    say(`warning: activity ${a.id} (${a.name}) keeps a local copy but no source covers it; the letter says it was not searched. Add a source, or check by hand and pass --confirm-no-data ${a.id}`);
+  }
+  for (const w of s.retentionWarnings) {
+    say(`warning: ${w.source}:${w.finding} of ${w.date} is ${w.ageDays} days old; activity ${w.activity} keeps records ${w.retentionDays} days (Art. 5(1)(e)); delete it after answering`);
+  }
+  if (s.sourceGaps.length) say(`note: the register states no origin (Art. 15(1)(g)) for ${s.sourceGaps.join(', ')}; the letter says so; complete the register`);
   return s.incompleteSources.length || s.pendingStrong || s.auditProblems.length ? 3 : 0;
 }
 

@@ -1,7 +1,8 @@
 import type { Finding, Locator, SearchResult } from '../../shared/findings.js';
 import { legalBasisText } from '../register/legalBasis.js';
 import { localize, type Lang } from '../register/localizedText.js';
-import type { Activity, Register } from '../register/registerSchema.js';
+import { SOURCE_DATA_SUBJECT, type Activity, type Register } from '../register/registerSchema.js';
+import { packageTexts } from './packageTexts.js';
 import type { Controller } from '../workspace/workspace.js';
 
 export const DOSSIER_SCHEMA_VERSION = 1;
@@ -16,9 +17,11 @@ export interface DossierActivity {
   readonly recipients: { name: string; role: string }[]; // Art. 15(1)(c)
   readonly transfers: { country: string; recipient: string; safeguard: string }[]; // Art. 15(2)
   readonly retention: string; // Art. 15(1)(d)
-  readonly source: string | null; // Art. 15(1)(g); null: collected from the data subject
+  readonly source: string | null; // Art. 15(1)(g); null: the register does not say (the letter says so)
   readonly automatedDecisions: string | null; // Art. 15(1)(h); null: none
   readonly localCopy: boolean;
+  /** For data held by a recipient rather than by us (no local copy): how the person can obtain it. */
+  readonly access: string | null;
   readonly records: { id: string; source: string; locator: Locator; title: string; date: string | null; categories: string[] }[];
 }
 
@@ -54,10 +57,22 @@ export function describeActivity(activity: Activity, register: Register, lang: L
     recipients: activity.recipients.map((r) => ({ name: localize(r.name, lang), role: r.role })),
     transfers: activity.transfers.map((t) => ({ country: t.country, recipient: localize(t.recipient, lang), safeguard: localize(t.safeguard, lang) })),
     retention: localize(activity.retention, lang),
-    source: activity.source ? localize(activity.source, lang) : null,
+    source: activity.source === undefined ? null : activity.source === SOURCE_DATA_SUBJECT ? packageTexts(lang).sourceFromYou : localize(activity.source, lang),
     automatedDecisions: activity.automatedDecisions === false ? null : localize(activity.automatedDecisions, lang),
     localCopy: activity.localCopy,
+    access: accessText(activity, lang),
   };
+}
+
+/** How the person obtains data that a recipient holds instead of us: the register's text, else one by the recipients' roles. */
+function accessText(activity: Activity, lang: Lang): string | null {
+  if (activity.access !== undefined) return localize(activity.access, lang);
+  if (activity.localCopy) return null;
+  const t = packageTexts(lang);
+  const names = (role: string) => activity.recipients.filter((r) => r.role === role).map((r) => localize(r.name, lang)).join(', ');
+  const controllers = names('controller');
+  const processors = names('processor');
+  return [processors ? t.accessViaUs(processors) : null, controllers ? t.accessFromController(controllers) : null].filter(Boolean).join(' ') || null;
 }
 
 /** Build the dossier of a search result in one language. */

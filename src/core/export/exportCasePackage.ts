@@ -28,7 +28,12 @@ import { collectGarbage } from './collectGarbage.js';
 import { buildManifest, defaultInternalDir, hashFile, MANIFEST_FILE } from './manifest.js';
 import { writePackageFiles, type FileSource } from './packageFiles.js';
 import { writeDirectoryAtomically } from './packageDir.js';
+import { noDataConfirmations } from '../cases/noDataConfirmations.js';
+import { findingActivityOverrides } from '../review/findingActivities.js';
+import { unsearchedActivities } from './coverage.js';
+import { packageLimits } from './packageLimits.js';
 import { packageLocator } from './packageLocator.js';
+import { retentionWarnings, type RetentionWarning } from './retentionWarnings.js';
 import { packageTexts } from './packageTexts.js';
 import {
   buildPackageHead,
@@ -78,6 +83,12 @@ export interface ExportSummary {
   readonly zip: string | null;
   readonly manifestSha256: string;
   readonly auditProblems: readonly string[];
+  /** Activities with a local copy that no source covered and the officer did not confirm as empty: the letter says they were not searched. */
+  readonly notSearched: readonly { id: string; name: string }[];
+  /** Records older than their activity's retention period (Art. 5(1)(e)), listed in the internal report. */
+  readonly retentionWarnings: readonly RetentionWarning[];
+  /** Activities in the letter whose origin (Art. 15(1)(g)) the register does not state. */
+  readonly sourceGaps: readonly string[];
 }
 
 /**
@@ -112,9 +123,14 @@ export async function exportCasePackage(db: WritableDb, caseId: CaseId, options:
 
   // The package is planned from the findings without their content; the records are read from the
   // case store batch by batch by each writer, so memory does not grow with the size of the copy.
-  const planned = planFindings(db, caseId, run.id);
+  // The officer's per-finding activities replace the source's mapping (review/findingActivities.ts).
+  const overrides = findingActivityOverrides(db, caseId);
+  const planned = planFindings(db, caseId, run.id, overrides);
+  const retention = retentionWarnings(workspace.register, planned.included, now);
   const slots = planItems(planned.included, run.result.sources);
   planned.included.length = 0;
+  const unsearched = unsearchedActivities(workspace.register, workspace.sources.map((s) => s.config), run.result.sources);
+  const confirmed = noDataConfirmations(db, caseId);
   const head = buildPackageHead(
     { caseId, subject: c.subject, deadline, controller: workspace.controller, register: workspace.register, sources: run.result.sources, lang: options.lang, now },
     slots,
@@ -122,7 +138,11 @@ export async function exportCasePackage(db: WritableDb, caseId: CaseId, options:
   const sourceType = new Map(run.result.sources.map((s) => [s.id, s.type]));
   const draftItems = (batch: readonly ItemSlot[]): PackageItem[] => {
     const findings = findingsByKeys(db, batch.map((slot) => slot.key));
-    return batch.map((slot, i) => redactItem(findings[i]!, slot.no, sourceType.get(slot.source) ?? 'unknown', review, texts.placeholder));
+    return batch.map((slot, i) => {
+      const item = redactItem(findings[i]!, slot.no, sourceType.get(slot.source) ?? 'unknown', review, texts.placeholder);
+      const chosen = overrides.get(item.id);
+      return chosen ? { ...item, activities: chosen } : item;
+    });
   };
   const sources = new Map<string, FileSource>(workspace.sources.map((s) => [s.config.id, s]));
   const context = (sourceId: string): OriginalContext => ({
@@ -163,7 +183,10 @@ export async function exportCasePackage(db: WritableDb, caseId: CaseId, options:
       }),
     );
     draftRedacted.clear();
-    const pkgHead: Omit<ResponsePackage, 'items'> = { ...head, redactions };
+    let withheldFiles = 0;
+    for (const f of files.values()) withheldFiles += f.withheld.length;
+    const limits = packageLimits({ sources: run.result.sources, redactedItems: redactions.records, withheldFiles, unsearched, confirmed, lang: options.lang });
+    const pkgHead: Omit<ResponsePackage, 'items'> = { ...head, redactions, limits };
     const pkg: StreamedPackage = {
       ...pkgHead,
       slots,
@@ -195,10 +218,14 @@ export async function exportCasePackage(db: WritableDb, caseId: CaseId, options:
 
     step('report');
     const audit = verifyAuditLog(db, caseId);
+    const others = findingsByKeys(db, planned.others).map((f) => ({ ...f, activities: overrides.get(f.id) ?? f.activities }));
     const report = buildInternalReport({
       pkg,
       run,
-      findings: { included: planned.includedByStrength, others: findingsByKeys(db, planned.others) },
+      findings: { included: planned.includedByStrength, others },
+      retentionWarnings: [...retention, ...retentionWarnings(workspace.register, others, now)],
+      register: workspace.register,
+      activityOverrides: overrides.size,
       review,
       deadline,
       subjectName: c.subjectName,
@@ -250,6 +277,9 @@ export async function exportCasePackage(db: WritableDb, caseId: CaseId, options:
     zip: written.zip ? join(dir, written.zip.file) : null,
     manifestSha256: written.manifestSha256,
     auditProblems: written.report.audit.problems,
+    notSearched: written.pkg.limits.notSearched,
+    retentionWarnings: written.report.retentionWarnings,
+    sourceGaps: written.report.registerGaps.map((g) => g.activity),
   };
 }
 
@@ -303,7 +333,7 @@ interface PlannedFindings {
 }
 
 /** The run's findings without their content, split into the included ones and the others. */
-function planFindings(db: WritableDb, caseId: CaseId, runId: RunId): PlannedFindings {
+function planFindings(db: WritableDb, caseId: CaseId, runId: RunId, overrides: ReadonlyMap<string, readonly string[]>): PlannedFindings {
   // Findings of one source share their activities and categories: one array each, not one per finding.
   const shared = new Map<string, readonly string[]>();
   const list = (json: string) => {
@@ -318,7 +348,9 @@ function planFindings(db: WritableDb, caseId: CaseId, runId: RunId): PlannedFind
       continue;
     }
     planned.includedByStrength[row.strength === 'weak' ? 'weak' : 'strong']++;
-    planned.included.push(placeOf(row, list));
+    const place = placeOf(row, list);
+    const chosen = overrides.get(place.id);
+    planned.included.push(chosen ? { ...place, activities: chosen } : place);
   }
   return planned;
 }

@@ -8,7 +8,9 @@ import type { AuditVerification } from '../review/verifyAuditLog.js';
 import type { CaseId } from '../store/ids.js';
 import type { SearchRunRecord } from '../store/searchRunRecord.js';
 import { identifierKey } from '../identity/subjectIdentifiers.js';
+import type { Register } from '../register/registerSchema.js';
 import type { StreamedPackage } from './responsePackage.js';
+import type { RetentionWarning } from './retentionWarnings.js';
 
 export const INTERNAL_REPORT_JSON = 'Bericht-intern.json';
 export const INTERNAL_REPORT_PDF = 'Bericht-intern.pdf';
@@ -85,6 +87,14 @@ export interface InternalReport {
     readonly manifestSha256: string;
     readonly zip: { readonly file: string; readonly sha256: string } | null;
   };
+  /** Records kept longer than their activity's retention period allows (Art. 5(1)(e)): delete after answering. */
+  readonly retentionWarnings: RetentionWarning[];
+  /** What the letter had to leave open: activities without a stated origin (Art. 15(1)(g)), to complete in the register. */
+  readonly registerGaps: { readonly activity: string; readonly missing: 'source' }[];
+  /** Activities with a local copy that no source covered: confirmed by hand as empty, or named in the letter as not searched. */
+  readonly coverage: { readonly notSearched: string[]; readonly confirmedNoData: string[] };
+  /** Findings whose activities the officer chose in review instead of the source's mapping. */
+  readonly activityOverrides: number;
   readonly audit: {
     readonly entries: number;
     readonly head: string;
@@ -111,6 +121,9 @@ export interface InternalReportInput {
   /** The log's first AUDIT_EXCERPT_HEAD and last AUDIT_EXCERPT_TAIL entries, and how many it has (auditLogExcerpt). */
   readonly auditExcerpt: { readonly total: number; readonly head: readonly AuditEntry[]; readonly tail: readonly AuditEntry[] };
   readonly originalsUnavailable: readonly { item: number; finding: string }[];
+  readonly retentionWarnings: readonly RetentionWarning[];
+  readonly register: Register;
+  readonly activityOverrides: number;
   readonly pdf: { readonly file: string; readonly pages: number };
   readonly manifestSha256: string;
   readonly zip: { readonly file: string; readonly sha256: string } | null;
@@ -176,6 +189,10 @@ export function buildInternalReport(input: InternalReportInput): InternalReport 
       originalsUnavailable: [...input.originalsUnavailable],
     },
     package: { lang: pkg.lang, items: pkg.slots.length, pdf: input.pdf, manifestSha256: input.manifestSha256, zip: input.zip },
+    retentionWarnings: [...input.retentionWarnings],
+    registerGaps: pkg.activities.filter((a) => input.register.activities.find((r) => r.id === a.id)?.source === undefined).map((a) => ({ activity: a.id, missing: 'source' as const })),
+    coverage: { notSearched: pkg.limits.notSearched.map((a) => a.id), confirmedNoData: pkg.limits.confirmedNoData.map((a) => a.id) },
+    activityOverrides: input.activityOverrides,
     audit: {
       entries: total,
       head: input.audit.head,

@@ -98,6 +98,25 @@ async function writeReport(pdf: PdfWriter, r: InternalReport): Promise<void> {
   pdf.end(pdf.structure);
 
   pdf.begin('Sect');
+  pdf.heading(2, 'Vor dem Versand zu prüfen');
+  if (r.retentionWarnings.length) {
+    pdf.heading(3, `Speicherdauer überschritten (Art. 5 Abs. 1 lit. e DSGVO)${more(r.retentionWarnings.length)}`);
+    pdf.paragraph('Diese Datensätze sind älter, als das Verzeichnis für ihre Verarbeitung erlaubt. Sie gehören in die Auskunft, weil sie vorhanden sind; nach der Antwort löschen.');
+    pdf.table(
+      [{ header: 'Fund', width: 0.3 }, { header: 'Datum', width: 0.22 }, { header: 'Verarbeitung', width: 0.28 }, { header: 'Alter / erlaubt', width: 0.2 }],
+      cut(r.retentionWarnings).map((w) => [`${w.source}:${w.finding}`, w.date, w.activity, `${w.ageDays} / ${w.retentionDays} Tage`]),
+    );
+  } else pdf.paragraph('Keine Datensätze älter als die Speicherdauer ihrer Verarbeitung (soweit das Verzeichnis sie in Tagen angibt).');
+  if (r.registerGaps.length) {
+    pdf.heading(3, 'Lücken im Verzeichnis');
+    pdf.paragraph(`Ohne Angabe der Herkunft (Art. 15 Abs. 1 lit. g DSGVO; das Schreiben sagt, dass sie nicht angegeben ist): ${r.registerGaps.map((g) => g.activity).join(', ')}.`);
+  }
+  if (r.coverage.notSearched.length) pdf.paragraph(`Nicht durchsucht (keine Quelle, nicht als leer bestätigt; im Schreiben genannt): ${r.coverage.notSearched.join(', ')}.`);
+  if (r.coverage.confirmedNoData.length) pdf.paragraph(`Von Hand geprüft, keine Daten: ${r.coverage.confirmedNoData.join(', ')}.`);
+  if (r.activityOverrides) pdf.paragraph(`${r.activityOverrides} Fund(e) mit in der Prüfung gewählter Verarbeitung.`);
+  pdf.end(pdf.structure);
+
+  pdf.begin('Sect');
   pdf.heading(2, 'Paket und Prüfsummen');
   pdf.paragraph(
     [

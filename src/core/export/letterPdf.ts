@@ -2,6 +2,7 @@ import type { Locator } from '../../shared/findings.js';
 import type { Lang } from '../register/localizedText.js';
 import { formatDate, formatDateTime, packageTexts, SOURCE_KIND_NAMES, type PackageTexts } from './packageTexts.js';
 import { PdfWriter } from './pdfWriter.js';
+import { somethingWithheld } from './packageLimits.js';
 import { ITEM_KIND_ORDER, itemBatches, type ItemKind, type ItemSlot, type PackageActivity, type PackageItem, type StreamedPackage } from './responsePackage.js';
 
 /** Call lists with more columns than this are printed record by record: a wider table would be unreadable on A4. */
@@ -45,6 +46,7 @@ async function writeLetter(pdf: PdfWriter, pkg: StreamedPackage, t: PackageTexts
   const activitySections = pkg.dataProcessed ? pkg.activities : registerOnly;
   const toc: TocEntry[] = [
     { title: t.letterHeading, level: 1, destination: 'letter' },
+    { title: t.limitsHeading, level: 1, destination: 'limits' },
     ...(pkg.dataProcessed ? [{ title: t.overviewHeading, level: 1, destination: 'overview' }, { title: t.activitiesHeading, level: 1, destination: 'activities' }] : []),
     ...(!pkg.dataProcessed && registerOnly.length ? [{ title: t.registerOnlyHeading, level: 1, destination: 'register-only' }] : []),
     ...activitySections.map((a) => ({ title: a.name, level: 2, destination: `activity-${a.id}` })),
@@ -56,6 +58,8 @@ async function writeLetter(pdf: PdfWriter, pkg: StreamedPackage, t: PackageTexts
   const mark = (destination: string, page: number) => void pages.set(destination, page);
 
   mark('letter', writeLetterSection(pdf, pkg, t));
+  pdf.newPage();
+  mark('limits', writeLimits(pdf, pkg, t));
 
   pdf.newPage();
   const tocPage = pdf.pageIndex;
@@ -150,6 +154,37 @@ function writeLetterSection(pdf: PdfWriter, pkg: StreamedPackage, t: PackageText
   return page;
 }
 
+/**
+ * What the answer covers and what it leaves out (Art. 12(4), 15(4); EDPB Guidelines 01/2022): the
+ * sources searched, the activities not searched or checked by hand, the data others hold and how
+ * to obtain it, the redactions and withheld files with their legal reason, and then, because
+ * something was held back, the complaint (Art. 77) and the court remedy (Art. 79).
+ */
+function writeLimits(pdf: PdfWriter, pkg: StreamedPackage, t: PackageTexts): number {
+  const { limits } = pkg;
+  pdf.begin('Sect');
+  const page = pdf.heading(1, t.limitsHeading, 'limits');
+  pdf.paragraph(t.limitsSearched, { gapAfter: 0.2 });
+  pdf.list(limits.searchedSources.map((s) => t.searchedSource(s.id, SOURCE_KIND_NAMES[pkg.lang][s.type] ?? s.type, s.status !== 'ok')));
+  if (limits.confirmedNoData.length) pdf.paragraph(t.limitsConfirmedNoData(limits.confirmedNoData.map((a) => a.name).join(', ')));
+  if (limits.notSearched.length) pdf.paragraph(t.limitsNotSearched(limits.notSearched.map((a) => a.name).join(', ')));
+  const heldByOthers = pkg.activities.filter((a) => a.access !== null && a.items.length === 0);
+  if (heldByOthers.length) {
+    pdf.paragraph(t.limitsHeldByOthers, { gapAfter: 0.2 });
+    pdf.list(heldByOthers.map((a) => `${a.name}: ${a.access}`));
+  }
+  const withheld = somethingWithheld(limits);
+  if (!withheld) pdf.paragraph(t.limitsNothingWithheld);
+  else {
+    const lines = [limits.redactedItems ? t.limitsRedacted(limits.redactedItems) : null, limits.withheldFiles ? t.limitsWithheld(limits.withheldFiles) : null];
+    pdf.paragraph([...lines.filter(Boolean), t.reasonThirdParties].join(' '));
+    pdf.paragraph(t.remediesIntro, { gapAfter: 0.2 });
+    pdf.list([t.complaintRemedy(pkg.controller.supervisoryAuthority), t.courtRemedy]);
+  }
+  pdf.end(pdf.structure);
+  return page;
+}
+
 function writeOverview(pdf: PdfWriter, pkg: StreamedPackage, t: PackageTexts): number {
   pdf.begin('Sect');
   const page = pdf.heading(1, t.overviewHeading, 'overview');
@@ -183,8 +218,9 @@ function writeActivity(pdf: PdfWriter, a: PackageActivity, t: PackageTexts, dest
   pdf.labelled(t.recipients, a.recipients.length ? a.recipients.map((r) => `${r.name} (${t.recipientRole[r.role as keyof PackageTexts['recipientRole']] ?? r.role})`) : [t.noRecipients]);
   pdf.labelled(t.transfers, a.transfers.length ? a.transfers.map((x) => t.transferLine(x.country, x.recipient, x.safeguard)) : [t.noTransfers]);
   pdf.labelled(t.retention, a.retention);
-  pdf.labelled(t.source, a.source ?? t.sourceFromYou);
+  pdf.labelled(t.source, a.source ?? t.sourceNotRecorded);
   pdf.labelled(t.automatedDecisions, a.automatedDecisions ?? t.noAutomatedDecisions);
+  if (a.access) pdf.labelled(t.accessLabel, a.access);
   pdf.labelled(t.copyOfActivity, a.items.length ? t.recordsInCopy(a.items.length, numberRanges(a.items)) : t.noLocalCopy);
   pdf.end(pdf.structure, outer);
   return page;

@@ -34,6 +34,23 @@ export interface PackageTexts {
   readonly closing: string;
   readonly registerOnlyNoData: string;
 
+  // Limits of the answer (Art. 12(4), 15(4); EDPB Guidelines 01/2022): what was searched, what is not in it, and why
+  readonly limitsHeading: string;
+  readonly limitsSearched: string;
+  readonly searchedSource: (id: string, kind: string, partial: boolean) => string;
+  readonly limitsRedacted: (records: number) => string;
+  readonly limitsWithheld: (files: number) => string;
+  readonly reasonThirdParties: string;
+  readonly limitsNothingWithheld: string;
+  readonly limitsNotSearched: (names: string) => string;
+  readonly limitsConfirmedNoData: (names: string) => string;
+  readonly limitsHeldByOthers: string;
+  readonly accessViaUs: (processors: string) => string;
+  readonly accessFromController: (controllers: string) => string;
+  readonly remediesIntro: string;
+  readonly complaintRemedy: (authority: string) => string;
+  readonly courtRemedy: string;
+
   // Table of contents
   readonly tocHeading: string;
   readonly page: string;
@@ -60,6 +77,8 @@ export interface PackageTexts {
   readonly retention: string;
   readonly source: string;
   readonly sourceFromYou: string;
+  readonly sourceNotRecorded: string;
+  readonly accessLabel: string;
   readonly automatedDecisions: string;
   readonly noAutomatedDecisions: string;
   readonly copyOfActivity: string;
@@ -129,7 +148,7 @@ const de: PackageTexts = {
   receivedAndConfirmed: (received) =>
     `wir haben Ihr Ersuchen um Auskunft am ${received} erhalten. Wir bestätigen Ihnen hiermit nach Art. 15 Abs. 1 DSGVO, dass wir personenbezogene Daten über Sie verarbeiten.`,
   noDataConfirmation: (received) =>
-    `wir haben Ihr Ersuchen um Auskunft am ${received} erhalten und alle unten genannten Datenbestände nach Ihren Angaben durchsucht. Wir haben dabei keine personenbezogenen Daten über Sie gefunden. Wir bestätigen Ihnen daher nach Art. 15 Abs. 1 DSGVO: Wir verarbeiten keine personenbezogenen Daten über Sie.`,
+    `wir haben Ihr Ersuchen um Auskunft am ${received} erhalten und die unten genannten Datenbestände nach Ihren Angaben durchsucht. Wir haben dabei keine personenbezogenen Daten über Sie gefunden. Wir bestätigen Ihnen daher nach Art. 15 Abs. 1 DSGVO: Über Ihr Ersuchen selbst und seine Bearbeitung hinaus (Ihre Angaben im Ersuchen, unsere Korrespondenz mit Ihnen und unser Nachweis über die Beantwortung, Art. 5 Abs. 2 und Art. 6 Abs. 1 lit. c DSGVO) verarbeiten wir keine personenbezogenen Daten über Sie.`,
   whatYouGet: 'Mit diesem Schreiben erhalten Sie:',
   whatYouGetItems: [
     'eine Übersicht, welche Daten wir zu welchem Zweck verarbeiten;',
@@ -150,6 +169,23 @@ const de: PackageTexts = {
   questions: (email, dpo) =>
     `Bei Fragen erreichen Sie uns unter ${email}${dpo ? `; unsere Datenschutzbeauftragte bzw. unseren Datenschutzbeauftragten unter ${dpo}` : ''}.`,
   closing: 'Mit freundlichen Grüßen',
+  limitsHeading: 'Umfang und Grenzen dieser Auskunft',
+  limitsSearched: 'Durchsucht haben wir diese Datenbestände:',
+  searchedSource: (id, kind, partial) => `${kind} („${id}“)${partial ? ' – nur teilweise lesbar; was nicht gelesen werden konnte, prüfen wir nach' : ''}`,
+  limitsRedacted: (n) => `In ${n} ${n === 1 ? 'Datensatz haben' : 'Datensätzen haben'} wir Angaben geschwärzt.`,
+  limitsWithheld: (n) => `${n} ${n === 1 ? 'Originaldatei haben' : 'Originaldateien haben'} wir nicht beigefügt; was darin Sie betrifft, steht in der Kopie.`,
+  reasonThirdParties: 'Grund: Schutz der Rechte und Freiheiten anderer Personen (Art. 15 Abs. 4 DSGVO), etwa Namen, Anschriften oder Kundendaten Dritter.',
+  limitsNothingWithheld: 'Wir haben nichts geschwärzt und nichts zurückgehalten.',
+  limitsNotSearched: (names) => `Folgende Verarbeitungen haben wir für diese Auskunft nicht durchsucht: ${names}. Enthalten sie Daten über Sie, erhalten Sie die Auskunft dazu gesondert.`,
+  limitsConfirmedNoData: (names) => `Folgende Verarbeitungen haben wir von Hand geprüft; sie enthalten keine Daten über Sie: ${names}.`,
+  limitsHeldByOthers: 'Daten, die nicht wir selbst, sondern Dienstleister oder andere Stellen vorhalten, und wie Sie sie erhalten:',
+  accessViaUs: (processors) =>
+    `${processors} ${processors.includes(',') ? 'verarbeiten' : 'verarbeitet'} diese Daten in unserem Auftrag (Auftragsverarbeitung); eine Kopie liegt uns nicht vor. Auf Ihren Wunsch fordern wir sie dort an und reichen sie nach.`,
+  accessFromController: (controllers) => `${controllers} ${controllers.includes(',') ? 'verarbeiten' : 'verarbeitet'} diese Daten in eigener Verantwortung; Auskunft darüber erhalten Sie unmittelbar dort.`,
+  remediesIntro: 'Sind Sie mit den Schwärzungen oder Auslassungen nicht einverstanden, können Sie:',
+  complaintRemedy: (authority) => `sich bei einer Datenschutz-Aufsichtsbehörde beschweren (Art. 77 DSGVO); für uns zuständig ist ${authority};`,
+  courtRemedy:
+    'unabhängig davon gerichtlich gegen uns vorgehen (Art. 79 DSGVO); die Klage können Sie auch bei den Gerichten des Mitgliedstaats erheben, in dem Sie Ihren gewöhnlichen Aufenthalt haben (Art. 79 Abs. 2 DSGVO).',
   registerOnlyNoData:
     'Unabhängig davon setzen wir auf unserer Website Dienste ein, bei denen Daten von Besucherinnen und Besuchern beim jeweiligen Anbieter verarbeitet werden, ohne dass wir eine Kopie davon vorhalten. Welche das sind, steht im Abschnitt „Verarbeitungen ohne eigene Kopie“.',
 
@@ -177,6 +213,8 @@ const de: PackageTexts = {
   retention: 'Speicherdauer (Art. 15 Abs. 1 lit. d DSGVO)',
   source: 'Herkunft der Daten (Art. 15 Abs. 1 lit. g DSGVO)',
   sourceFromYou: 'Wir haben die Daten bei Ihnen selbst erhoben.',
+  sourceNotRecorded: 'Woher diese Daten stammen, ist in unserem Verzeichnis der Verarbeitungstätigkeiten nicht angegeben. Wir klären das und teilen es Ihnen mit.',
+  accessLabel: 'Wie Sie diese Daten erhalten',
   automatedDecisions: 'Automatisierte Entscheidungsfindung (Art. 15 Abs. 1 lit. h DSGVO)',
   noAutomatedDecisions: 'Es findet keine automatisierte Entscheidungsfindung einschließlich Profiling statt.',
   copyOfActivity: 'Kopie',
@@ -260,7 +298,7 @@ const en: PackageTexts = {
   receivedAndConfirmed: (received) =>
     `we received your request for access on ${received}. We hereby confirm under Art. 15(1) GDPR that we process personal data about you.`,
   noDataConfirmation: (received) =>
-    `we received your request for access on ${received} and searched all the records listed below using the details you gave us. We found no personal data about you. We therefore confirm under Art. 15(1) GDPR: we do not process any personal data about you.`,
+    `we received your request for access on ${received} and searched the records listed below using the details you gave us. We found no personal data about you. We therefore confirm under Art. 15(1) GDPR: beyond your request itself and its handling (the details in your request, our correspondence with you and our record of the answer, Art. 5(2) and 6(1)(c) GDPR) we do not process any personal data about you.`,
   whatYouGet: 'With this letter you receive:',
   whatYouGetItems: [
     'an overview of which data we process and for what purpose;',
@@ -279,6 +317,23 @@ const en: PackageTexts = {
     `${files} original ${files === 1 ? 'file contains' : 'files contain'} information about third parties and ${files === 1 ? 'is' : 'are'} therefore not enclosed; the content concerning you is in the copy.`,
   questions: (email, dpo) => `If you have questions, you can reach us at ${email}${dpo ? `, and our data protection officer at ${dpo}` : ''}.`,
   closing: 'Yours sincerely',
+  limitsHeading: 'Scope and limits of this answer',
+  limitsSearched: 'We searched these records:',
+  searchedSource: (id, kind, partial) => `${kind} ("${id}")${partial ? ' – only partly readable; we are checking what could not be read' : ''}`,
+  limitsRedacted: (n) => `We redacted information in ${n} ${n === 1 ? 'record' : 'records'}.`,
+  limitsWithheld: (n) => `We did not enclose ${n} original ${n === 1 ? 'file' : 'files'}; what in them concerns you is in the copy.`,
+  reasonThirdParties: 'Reason: protecting the rights and freedoms of other people (Art. 15(4) GDPR), such as names, addresses or customer data of third parties.',
+  limitsNothingWithheld: 'We redacted nothing and withheld nothing.',
+  limitsNotSearched: (names) => `We did not search the following processing activities for this answer: ${names}. If they hold data about you, you will receive the information on them separately.`,
+  limitsConfirmedNoData: (names) => `We checked the following processing activities by hand; they hold no data about you: ${names}.`,
+  limitsHeldByOthers: 'Data held not by us but by service providers or other bodies, and how you can obtain it:',
+  accessViaUs: (processors) =>
+    `${processors} ${processors.includes(',') ? 'process' : 'processes'} this data on our behalf (as processor); we hold no copy. At your request we obtain it from there and send it to you.`,
+  accessFromController: (controllers) => `${controllers} ${controllers.includes(',') ? 'process' : 'processes'} this data under their own responsibility; you can ask them directly for access.`,
+  remediesIntro: 'If you do not agree with the redactions or omissions, you can:',
+  complaintRemedy: (authority) => `lodge a complaint with a data protection supervisory authority (Art. 77 GDPR); the authority competent for us is ${authority};`,
+  courtRemedy:
+    'independently of this, take legal action against us (Art. 79 GDPR); you can also bring proceedings before the courts of the Member State where you have your habitual residence (Art. 79(2) GDPR).',
   registerOnlyNoData:
     'Independently of this, our website uses services that process visitor data at the provider without us keeping a copy. They are listed in the section "Processing without a copy held by us".',
 
@@ -306,6 +361,8 @@ const en: PackageTexts = {
   retention: 'Retention period (Art. 15(1)(d) GDPR)',
   source: 'Source of the data (Art. 15(1)(g) GDPR)',
   sourceFromYou: 'We collected the data from you.',
+  sourceNotRecorded: 'Our record of processing activities does not state where this data came from. We are clarifying this and will let you know.',
+  accessLabel: 'How you can obtain this data',
   automatedDecisions: 'Automated decision-making (Art. 15(1)(h) GDPR)',
   noAutomatedDecisions: 'There is no automated decision-making, including profiling.',
   copyOfActivity: 'Copy',

@@ -4,11 +4,11 @@ import type { ResponseDeadline } from '../cases/deadline.js';
 import { localize, type Lang } from '../register/localizedText.js';
 import type { Register } from '../register/registerSchema.js';
 import { compileRedactions, redactDeep } from '../review/redactText.js';
-import { redactionsFor, stateOf, type CaseReview } from '../review/reviewTypes.js';
+import { redactionsFor, type CaseReview } from '../review/reviewTypes.js';
 import type { CaseId } from '../store/ids.js';
 import { letterheadOf, type Controller } from '../workspace/workspace.js';
 import { describeActivity, type ActivityInformation } from './dossier.js';
-import { packageTexts } from './packageTexts.js';
+import type { PackageLimits } from './packageLimits.js';
 
 /** Version of `data.json` (schemas/data.schema.json). Change the format only additively within a version. */
 export const PACKAGE_SCHEMA_VERSION = 1;
@@ -87,6 +87,8 @@ export interface ResponsePackage {
   readonly activities: PackageActivity[];
   readonly items: PackageItem[];
   readonly redactions: { readonly records: number; readonly reasons: string[] };
+  /** What the answer covers and what it leaves out, and why (packageLimits.ts). */
+  readonly limits: PackageLimits;
 }
 
 /**
@@ -105,19 +107,6 @@ export interface StreamedPackage extends Omit<ResponsePackage, 'items'> {
 /** The slots in batches of at most `size`, each with its items read at once. */
 export function* itemBatches(pkg: Pick<StreamedPackage, 'items'>, slots: readonly ItemSlot[], size: number): Generator<PackageItem[]> {
   for (let at = 0; at < slots.length; at += size) yield pkg.items(slots.slice(at, at + size));
-}
-
-export interface PackageInput {
-  readonly caseId: CaseId;
-  readonly subject: Subject;
-  readonly deadline: ResponseDeadline;
-  readonly controller: Controller;
-  readonly register: Register;
-  /** The case's latest search run. */
-  readonly result: SearchResult;
-  readonly review: CaseReview;
-  readonly lang: Lang;
-  readonly now: Date;
 }
 
 /**
@@ -149,8 +138,8 @@ export interface FindingPlace {
   readonly categories: readonly string[];
 }
 
-/** The package without its items and the redaction summary, which depend on the records themselves. */
-export type PackageHead = Omit<ResponsePackage, 'items' | 'redactions'>;
+/** The package without its items, the redaction summary and the limits, which depend on the records and their files. */
+export type PackageHead = Omit<ResponsePackage, 'items' | 'redactions' | 'limits'>;
 
 export interface HeadInput {
   readonly caseId: CaseId;
@@ -162,24 +151,6 @@ export interface HeadInput {
   readonly sources: SearchResult['sources'];
   readonly lang: Lang;
   readonly now: Date;
-}
-
-/**
- * Assemble the answer from the case: the included findings, redacted, numbered in the order of the
- * copy, grouped under the register's activities. Files are added by the package writer.
- */
-export function buildResponsePackage(input: PackageInput): ResponsePackage {
-  const { result, review } = input;
-  const placeholder = packageTexts(input.lang).placeholder;
-  const sourceType = new Map(result.sources.map((s) => [s.id, s.type]));
-  const included = result.findings.filter((f) => stateOf(review, f.id) === 'included');
-  const slots = planItems(
-    included.map((f, key) => ({ key, id: f.id, source: f.source, kind: f.record?.kind ?? 'record', locator: f.locator, date: f.date, activities: f.activities, categories: f.categories })),
-    result.sources,
-  );
-  const head = buildPackageHead({ ...input, sources: result.sources }, slots);
-  const items = slots.map((slot) => redactItem(included[slot.key]!, slot.no, sourceType.get(slot.source) ?? 'unknown', review, placeholder));
-  return { ...head, items, redactions: redactionSummary(items) };
 }
 
 /** Number the included findings in the order of the copy. */

@@ -97,8 +97,15 @@ export const activitySchema = z
     transfers: z.array(transferSchema, { error: requiredError('a list of transfers') }).readonly().default([]),
     // Art. 15(1)(d): the period, or the criteria for it.
     retention: localizedTextSchema,
-    // Art. 15(1)(g): omitted means the data was collected from the data subject.
+    // Art. 15(1)(g): where the data came from; `data-subject` for "from you". Omitted: the register does
+    // not say, which the letter states as such and the internal report lists as a gap to complete.
     source: localizedTextSchema.optional(),
+    // Art. 5(1)(e): the longest a record of this activity may exist, in days, backups included (log lines
+    // kept 7 days, backups 21: 28). Records older than this are named in the internal report.
+    retentionDays: z.number({ error: requiredError('a number of days') }).int('a whole number of days').positive('more than 0 days').optional(),
+    // For data held by a recipient or provider (processors, register-only services): how the person can
+    // obtain it, or that we requested it. Omitted: a sentence by the recipient's role.
+    access: localizedTextSchema.optional(),
     // Art. 15(1)(h): `true` alone would say nothing about "the logic involved", so a text is required.
     automatedDecisions: z.union([z.literal(false), localizedTextSchema], {
       error: (iss) =>
@@ -119,6 +126,9 @@ export const activitySchema = z
   })
   .readonly();
 export type Activity = z.infer<typeof activitySchema>;
+
+/** The `source` keyword for data collected from the data subject (Art. 15(1)(g)). */
+export const SOURCE_DATA_SUBJECT = 'data-subject';
 
 export const registerSchema = z
   .strictObject(

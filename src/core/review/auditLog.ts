@@ -13,7 +13,9 @@ export type AuditAction =
   | 'finding.unredacted'
   | 'deadline.extended'
   | 'case.statusChanged'
-  | 'package.exported';
+  | 'package.exported'
+  | 'finding.activitiesSet'
+  | 'activity.noDataConfirmed';
 
 /** One entry of a case's audit log, as stored. `detail` never holds a redacted text, only its hash. */
 export interface AuditEntry {

@@ -351,7 +351,7 @@ export const de = {
     transfers: 'Drittlandübermittlungen',
     retention: 'Speicherdauer',
     source: 'Herkunft',
-    fromSubject: 'bei der Person selbst erhoben',
+    fromSubject: 'nicht angegeben – bitte im Verzeichnis ergänzen (Art. 15 Abs. 1 lit. g)',
     automated: 'Automatisierte Entscheidungen',
     none: 'keine',
     line: 'Zeile {{line}}',

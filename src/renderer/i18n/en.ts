@@ -352,7 +352,7 @@ export const en: typeof de = {
     transfers: 'Third-country transfers',
     retention: 'Retention',
     source: 'Source',
-    fromSubject: 'collected from the person',
+    fromSubject: 'not stated – please complete the register (Art. 15(1)(g))',
     automated: 'Automated decisions',
     none: 'none',
     line: 'line {{line}}',

@@ -60,7 +60,8 @@ export function registerView(file: string, lang: Lang): RegisterView {
         return [tr['country'], text(tr['recipient'], lang), text(tr['safeguard'], lang)].filter(Boolean).join(' — ');
       }),
       retention: text(a['retention'], lang),
-      source: text(a['source'], lang),
+      // `data-subject` reads as "from the person" (register.fromSubject); missing stays null ("not stated").
+      source: a['source'] === 'data-subject' ? (lang === 'de' ? 'bei der Person selbst erhoben' : 'collected from the person') : text(a['source'], lang),
       automatedDecisions: a['automatedDecisions'] === false ? null : text(a['automatedDecisions'], lang),
       localCopy: typeof a['localCopy'] === 'boolean' ? a['localCopy'] : null,
       errors: issues.filter((i) => i.keyPath[0] === 'activities' && i.keyPath[1] === index).map(strip),

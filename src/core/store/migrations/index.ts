@@ -6,6 +6,7 @@ import * as m004 from './004_redaction_ids.js';
 import * as m005 from './005_run_index_and_count.js';
 import * as m006 from './006_identifier_verification.js';
 import * as m007 from './007_derived_text_cache.js';
+import * as m008 from './008_letter_limits.js';
 
 /** Every migration, in order. Append new ones; never reorder or remove. */
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008];
