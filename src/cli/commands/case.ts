@@ -1,11 +1,15 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { recordTexts } from '../../shared/recordFields.js';
 import { loadSubject } from '../../core/config/loadSubject.js';
 import { changeCaseStatus } from '../../core/cases/changeCaseStatus.js';
+import { localDate } from '../../core/cases/deadline.js';
 import { caseDeadline, extendDeadline } from '../../core/cases/extendDeadline.js';
 import { caseIdentifiers } from '../../core/cases/caseIdentifiers.js';
 import { enterCase } from '../../core/cases/enterCase.js';
 import { verifyIdentifiers } from '../../core/cases/verifyIdentifier.js';
+import { EXTENSION_REASON_CODES } from '../../core/cases/extensionReasons.js';
+import { writeExtensionNoticePdf } from '../../core/export/extensionNoticePdf.js';
 import { searchCase } from '../../core/cases/searchCase.js';
 import { addRedaction } from '../../core/review/addRedaction.js';
 import { decideFindings, resolveFindingId } from '../../core/review/decideFindings.js';
@@ -25,6 +29,7 @@ import { loadWorkspace } from '../../core/workspace/loadWorkspace.js';
 import { parseVerifyOptions, printIdentifierWarnings, printNormalForms, VERIFY_OPTION } from '../identifierOutput.js';
 import { printSummary, progressLine, say } from '../output.js';
 import { DB_OPTION, withCaseStore } from './caseStore.js';
+import { parseLang } from './export.js';
 import { exitCodeFor } from './search.js';
 
 interface DbOpts {
@@ -219,14 +224,38 @@ export function registerCaseCommands(program: Command, setExit: (code: number) =
     .command('extend')
     .description('extend the deadline by two months (Art. 12(3)); the reasons are stated in the letter')
     .argument('<case>', 'the case reference')
-    .requiredOption('--reason <reasons>', 'why more time is needed (complexity, number of requests)')
+    .requiredOption('--reason <text>', 'why more time is needed, in words for the person')
+    .option('--reason-code <codes>', `reasons from the short list, comma-separated: ${EXTENSION_REASON_CODES.join(', ')}`)
+    .option('--notice-on <date>', 'the day the interim notice is sent, YYYY-MM-DD (default: today); must be within the first month')
+    .option('--notice <file>', 'write the interim notice (Zwischenbescheid) as PDF to this file')
+    .option('--lang <lang>', 'language of the notice: de or en', 'de')
     .option(...DB_OPTION)
-    .action(async (id: string, opts: DbOpts & { reason: string }) => {
+    .addHelpText('after', '\nAn extension after the first month has run out is refused (exit 2) and the deadline stays.')
+    .action(async (id: string, opts: DbOpts & { reason: string; reasonCode?: string; noticeOn?: string; notice?: string; lang: string }) => {
       const caseId = parseCaseId(id);
-      await withCaseStore(opts.db, (db) => {
-        const d = extendDeadline(db, caseId, opts.reason);
+      const lang = parseLang(opts.lang);
+      await withCaseStore(opts.db, async (db) => {
+        const reasonCodes = opts.reasonCode?.split(',').map((s) => s.trim()).filter(Boolean) ?? [];
+        const d = extendDeadline(db, caseId, opts.reason, { reasonCodes, ...(opts.noticeOn ? { noticeOn: opts.noticeOn } : {}) });
         say(`deadline of ${caseId} extended to ${d.extendedDue}`);
-        if (d.late) say(`warning: the first month ended on ${d.due}; Art. 12(3) requires telling the person within it`);
+        if (opts.notice) {
+          const c = getCase(db, caseId)!;
+          const controller = loadWorkspace(c.workspacePath ?? '').controller;
+          await writeExtensionNoticePdf(resolve(opts.notice), {
+            caseId,
+            controller,
+            subjectName: c.subjectName,
+            subjectEmail: c.subject.emails[0] ?? null,
+            receivedOn: d.receivedOn,
+            due: d.due,
+            until: d.extendedDue!,
+            reasonCodes: d.extensionReasonCodes,
+            reason: d.extensionReason,
+            date: opts.noticeOn ?? localDate(),
+            lang,
+          });
+          say(`interim notice written to ${resolve(opts.notice)}; send it to the person now (Art. 12(3))`);
+        } else say('send the person the interim notice now (Art. 12(3)); --notice FILE writes it as PDF');
       });
     });
 

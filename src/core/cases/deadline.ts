@@ -16,15 +16,17 @@ export interface ResponseDeadline {
   /** Two months after `due`, when the deadline was extended. */
   readonly extendedDue: string | null;
   readonly extensionReason: string | null;
+  /** The reasons picked from the short list (cases/extensionReasons.ts); empty without an extension. */
+  readonly extensionReasonCodes: readonly string[];
   /** The deadline in force: `extendedDue` if extended, otherwise `due`. */
   readonly effective: string;
 }
 
 /** The deadline for a request received on `receivedOn` (YYYY-MM-DD), with or without the extension. */
-export function responseDeadline(receivedOn: string, extension: { readonly reason: string } | null = null): ResponseDeadline {
+export function responseDeadline(receivedOn: string, extension: { readonly reason: string; readonly codes?: readonly string[] } | null = null): ResponseDeadline {
   const due = addMonths(receivedOn, 1);
   const extendedDue = extension ? addMonths(due, 2) : null;
-  return { receivedOn, due, extendedDue, extensionReason: extension?.reason ?? null, effective: extendedDue ?? due };
+  return { receivedOn, due, extendedDue, extensionReason: extension?.reason ?? null, extensionReasonCodes: [...(extension?.codes ?? [])], effective: extendedDue ?? due };
 }
 
 /**

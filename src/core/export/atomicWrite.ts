@@ -25,3 +25,22 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     throw err;
   }
 }
+
+/** Like writeFileAtomic, for a writer that needs a path (a PDF): it writes the temp file, which is flushed and renamed into place. */
+export async function writeFileAtomically<T>(path: string, write: (temp: string) => Promise<T>): Promise<T> {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    const result = await write(temp);
+    const handle = await open(temp, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path);
+    return result;
+  } catch (err) {
+    await rm(temp, { force: true });
+    throw err;
+  }
+}

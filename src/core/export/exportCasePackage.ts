@@ -238,18 +238,20 @@ export async function exportCasePackage(db: WritableDb, caseId: CaseId, options:
       zip,
       now,
     });
+    // Its own folder beside the package, written as atomically, and published first: a package in
+    // place always has its accountability record; a crash in between leaves a report without its
+    // package, which the next export replaces.
+    await writeDirectoryAtomically(
+      internDir,
+      async (internTemp) => {
+        await writeFile(join(internTemp, INTERNAL_REPORT_JSON), `${JSON.stringify(report, null, 2)}\n`, { mode: 0o600 });
+        await writeInternalReportPdf(join(internTemp, INTERNAL_REPORT_PDF), report);
+      },
+      INTERNAL_FOLDER,
+    );
     step('publish');
     return { pkg, pages, manifestSha256, zip, report };
   });
-  // Its own folder, written as atomically as the package, after it: the report names the package's hashes.
-  await writeDirectoryAtomically(
-    internDir,
-    async (temp) => {
-      await writeFile(join(temp, INTERNAL_REPORT_JSON), `${JSON.stringify(written.report, null, 2)}\n`, { mode: 0o600 });
-      await writeInternalReportPdf(join(temp, INTERNAL_REPORT_PDF), written.report);
-    },
-    INTERNAL_FOLDER,
-  );
 
   // Logged once the package is in place: the log says what exists, never a package that a crash lost.
   const audit = auditAppender(db, options.actor);

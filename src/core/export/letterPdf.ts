@@ -2,6 +2,7 @@ import type { Locator } from '../../shared/findings.js';
 import type { Lang } from '../register/localizedText.js';
 import { formatDate, formatDateTime, packageTexts, SOURCE_KIND_NAMES, type PackageTexts } from './packageTexts.js';
 import { PdfWriter } from './pdfWriter.js';
+import { extensionReasonText } from '../cases/extensionReasons.js';
 import { somethingWithheld } from './packageLimits.js';
 import { ITEM_KIND_ORDER, itemBatches, type ItemKind, type ItemSlot, type PackageActivity, type PackageItem, type StreamedPackage } from './responsePackage.js';
 
@@ -141,7 +142,8 @@ function writeLetterSection(pdf: PdfWriter, pkg: StreamedPackage, t: PackageText
   if (kinds.length) pdf.paragraph(t.searchedSystems(kinds.join(', ')));
   pdf.paragraph(t.deadlineSentence(formatDate(pkg.case.deadline.due, lang)));
   if (pkg.case.deadline.extendedDue && pkg.case.deadline.extensionReason) {
-    pdf.paragraph(t.extensionSentence(formatDate(pkg.case.deadline.extendedDue, lang), pkg.case.deadline.extensionReason));
+    const reasons = extensionReasonText(pkg.case.deadline.extensionReasonCodes ?? [], pkg.case.deadline.extensionReason, lang);
+    pdf.paragraph(t.extensionSentence(formatDate(pkg.case.deadline.extendedDue, lang), reasons));
   }
   if (pkg.redactions.records > 0) pdf.paragraph(t.redactionSentence(pkg.redactions.records, pkg.redactions.reasons.join('; ')));
   let withheld = 0;

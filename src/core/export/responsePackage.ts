@@ -75,7 +75,7 @@ export interface ResponsePackage {
   readonly case: {
     readonly reference: CaseId;
     readonly receivedOn: string;
-    readonly deadline: { readonly due: string; readonly extendedDue: string | null; readonly extensionReason: string | null };
+    readonly deadline: { readonly due: string; readonly extendedDue: string | null; readonly extensionReason: string | null; readonly extensionReasonCodes?: readonly string[] };
   };
   /** The identifiers the person gave us and we searched for: they are their data too. */
   readonly subject: Subject;
@@ -197,7 +197,7 @@ export function buildPackageHead(input: HeadInput, slots: readonly ItemSlot[]): 
     case: {
       reference: input.caseId,
       receivedOn: input.deadline.receivedOn,
-      deadline: { due: input.deadline.due, extendedDue: input.deadline.extendedDue, extensionReason: input.deadline.extensionReason },
+      deadline: { due: input.deadline.due, extendedDue: input.deadline.extendedDue, extensionReason: input.deadline.extensionReason, extensionReasonCodes: [...input.deadline.extensionReasonCodes] },
     },
     subject: input.subject,
     dataProcessed: slots.length > 0,

@@ -89,8 +89,9 @@ describe('review decisions and the audit log', () => {
     expect(() => addRedaction(db, caseId, 'crm:1', 'ab', 'x')).toThrow(/at least 3 characters/);
     expect(() => addRedaction(db, caseId, 'crm:1', 'Erika', ' ')).toThrow(/needs a reason/);
     expect(() => resolveFindingId(db, caseId, 'zz')).toThrow(/not a finding id/);
-    extendDeadline(db, caseId, 'complex');
-    expect(() => extendDeadline(db, caseId, 'again')).toThrow(/already extended to 2026-04-28/);
+    const inTime = { now: new Date('2026-02-10T10:00:00Z') };
+    extendDeadline(db, caseId, 'complex', inTime);
+    expect(() => extendDeadline(db, caseId, 'again', inTime)).toThrow(/already extended to 2026-04-28/);
     // Nothing of the refused changes reached the log.
     expect(readAuditLog(db, caseId).map((e) => e.action)).toEqual(['case.created', 'deadline.extended']);
     db.close();

@@ -36,7 +36,7 @@ beforeAll(async () => {
   const agentMail = rows.find((r) => r.title === 'Rueckmeldung Kunde')!;
   expectOk(await runCli(['case', 'decide', caseId, '--finding', agentMail.id, ...THIRD_PARTY.flatMap((t) => ['--redact', t]), '--reason', 'Art. 15(4): Dritte', '--db', db]));
   expectOk(await runCli(['case', 'decide', caseId, '--redact', CASE_WIDE, '--reason', 'Art. 15(4): Steuerberater', '--db', db]));
-  expectOk(await runCli(['case', 'extend', caseId, '--reason', 'Viele Systeme mussten durchsucht werden.', '--db', db]));
+  expectOk(await runCli(['case', 'extend', caseId, '--reason', 'Viele Systeme mussten durchsucht werden.', '--reason-code', 'many-systems', '--notice-on', '2026-02-10', '--notice', join(ws.dir, 'Zwischenbescheid.pdf'), '--db', db]));
   const de = join(ws.dir, 'antwort-de');
   const en = join(ws.dir, 'answer-en');
   const deRun = await runCli(['export', caseId, '--out', de, '--password-env', 'ZIP_PW', '--db', db], { env: { ZIP_PW: PASSWORD } });
@@ -48,15 +48,9 @@ describe('auskunft export', { timeout: 180_000 }, () => {
   it('writes the package and says what to send', () => {
     expect(fx.deRun.code, fx.deRun.stderr).toBe(0);
     expect(fx.deRun.stderr).toMatch(/wrote .*antwort-de: \d+ record\(s\) in the copy/);
-    expect(fx.deRun.stderr).toContain('intern/ is the internal report and is NOT for the person');
-    expect(filesBelow(fx.de).filter((f) => !f.startsWith('files/'))).toEqual([
-      'Auskunft.pdf',
-      'Auskunft.zip',
-      'data.json',
-      'intern/Bericht-intern.json',
-      'intern/Bericht-intern.pdf',
-      'manifest.json',
-    ]);
+    expect(fx.deRun.stderr).toContain(`the internal report is in ${fx.de}.intern and is NOT for the person`);
+    expect(filesBelow(fx.de).filter((f) => !f.startsWith('files/'))).toEqual(['Auskunft.pdf', 'Auskunft.zip', 'data.json', 'manifest.json']);
+    expect(filesBelow(`${fx.de}.intern`)).toEqual(['Bericht-intern.json', 'Bericht-intern.pdf']);
     expect(existsSync(join(fx.en, 'Access.pdf'))).toBe(true);
   });
 
@@ -68,7 +62,11 @@ describe('auskunft export', { timeout: 180_000 }, () => {
       'Auskunft nach Art. 15 DSGVO',
       'dass wir personenbezogene Daten über Sie verarbeiten',
       'endet am 28.02.2026',
-      'bis zum 28.04.2026 verlängert. Gründe: Viele Systeme mussten durchsucht werden.',
+      'bis zum 28.04.2026 verlängert. Gründe: Ihre Daten liegen in vielen Systemen, die einzeln durchsucht werden müssen; Viele Systeme mussten durchsucht werden.',
+      // The limits section: the redactions with their legal reason, and the remedies (Art. 77, 79).
+      'Umfang und Grenzen dieser Auskunft',
+      'Grund: Schutz der Rechte und Freiheiten anderer Personen (Art. 15 Abs. 4 DSGVO)',
+      'gerichtlich gegen uns vorgehen (Art. 79 DSGVO)',
       'Inhalt',
       'Übersicht',
       'Angaben zu jeder Verarbeitung',
@@ -105,6 +103,13 @@ describe('auskunft export', { timeout: 180_000 }, () => {
     expect(text).toContain('Zoë Ødegård');
     expect(text).toContain('Дмитрий');
     expect(text).toContain('Σωκράτης');
+  });
+
+  it('wrote the interim notice of the extension (Zwischenbescheid) as PDF', () => {
+    const notice = pdfText(join(dirname(fx.db), 'Zwischenbescheid.pdf'));
+    expect(notice).toContain('Zwischenbescheid: Verlängerung der Frist (Art. 12 Abs. 3 DSGVO)');
+    expect(notice).toContain('Sie erhalten unsere Auskunft spätestens am 28.04.2026.');
+    expect(notice).toContain('Viele Systeme mussten durchsucht werden.');
   });
 
   it('has every required section in English', () => {
@@ -270,7 +275,7 @@ describe('auskunft export', { timeout: 180_000 }, () => {
   });
 
   it('writes the internal report: coverage, counts, held weak findings, redactions without their text, audit head', () => {
-    const report = JSON.parse(readFileSync(join(fx.de, 'intern', 'Bericht-intern.json'), 'utf8')) as {
+    const report = JSON.parse(readFileSync(join(`${fx.de}.intern`, 'Bericht-intern.json'), 'utf8')) as {
       notForTheDataSubject: boolean;
       sources: { id: string; status: string }[];
       counts: { found: number; included: number; pendingWeak: number };
@@ -284,11 +289,11 @@ describe('auskunft export', { timeout: 180_000 }, () => {
     expect(report.counts.pendingWeak).toBeGreaterThanOrEqual(1);
     expect(report.heldForReview.some((h) => h.strength === 'weak' && h.title === 'Termin')).toBe(true);
     expect(report.redactions.map((r) => r.reason).sort()).toEqual(['Art. 15(4): Dritte', 'Art. 15(4): Dritte', 'Art. 15(4): Steuerberater']);
-    const raw = readFileSync(join(fx.de, 'intern', 'Bericht-intern.json'), 'utf8');
+    const raw = readFileSync(join(`${fx.de}.intern`, 'Bericht-intern.json'), 'utf8');
     for (const secret of [...THIRD_PARTY, CASE_WIDE]) expect(raw).not.toContain(secret);
     expect(report.audit.chainIntact).toBe(true);
     expect(report.audit.head).toMatch(/^[0-9a-f]{64}$/);
-    expect(pdfText(join(fx.de, 'intern', 'Bericht-intern.pdf'))).toContain('nicht versenden');
+    expect(pdfText(join(`${fx.de}.intern`, 'Bericht-intern.pdf'))).toContain('nicht versenden');
   });
 
   it('logs the export in the audit log, which still verifies', async () => {

@@ -28,7 +28,7 @@ describe('auskunft run (the sample workspace end to end)', { timeout: 180_000 },
     expect(data.case.deadline.due).toBe('2024-02-29'); // leap year
     expect(data.items.map((i) => i.title)).not.toContain('Termin'); // the weak, name-only finding
 
-    const report = JSON.parse(readFileSync(join(out, 'intern', 'Bericht-intern.json'), 'utf8')) as { heldForReview: { title: string; strength: string }[] };
+    const report = JSON.parse(readFileSync(join(`${out}.intern`, 'Bericht-intern.json'), 'utf8')) as { heldForReview: { title: string; strength: string }[] };
     expect(report.heldForReview).toHaveLength(2);
     expect(report.heldForReview).toEqual(
       expect.arrayContaining([

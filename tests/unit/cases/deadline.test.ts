@@ -19,7 +19,7 @@ describe('responseDeadline (Art. 12(3), months counted per Regulation 1182/71)',
 
   it('adds the two-month extension to the end of the first month, with its reasons', () => {
     const d = responseDeadline('2026-01-31', { reason: 'Viele Systeme' });
-    expect(d).toEqual({ receivedOn: '2026-01-31', due: '2026-02-28', extendedDue: '2026-04-28', extensionReason: 'Viele Systeme', effective: '2026-04-28' });
+    expect(d).toEqual({ receivedOn: '2026-01-31', due: '2026-02-28', extendedDue: '2026-04-28', extensionReason: 'Viele Systeme', extensionReasonCodes: [], effective: '2026-04-28' });
     expect(responseDeadline('2024-01-31', { reason: 'x' }).extendedDue).toBe('2024-04-29');
     expect(responseDeadline('2026-11-30', { reason: 'x' }).extendedDue).toBe('2027-02-28');
     expect(responseDeadline('2026-01-31').effective).toBe('2026-02-28');
