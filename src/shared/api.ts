@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EXTENSION_REASON_CODES } from './extensionReasons.js';
 import { FindingSchema, IdentifierTypeSchema, IdentifierWarningSchema, SourceStatusSchema, SourceWarningSchema, StrengthSchema } from './findings.js';
 import { SubjectSchema } from './subject.js';
 import { VerificationMethodSchema } from './verification.js';
@@ -322,6 +323,8 @@ export const FindingDetailSchema = z.object({
   thirdParty: z.object({ flagged: z.boolean(), unchecked: z.array(z.object({ name: z.string(), message: z.string() })) }),
   /** Whether the original message can be read back from a local file (its HTML via review.mailHtml). */
   original: z.boolean(),
+  /** Whether `finding.activities` is the officer's choice rather than its source's mapping (review.setActivities). */
+  activitiesOverridden: z.boolean(),
 });
 export type FindingDetail = z.infer<typeof FindingDetailSchema>;
 
@@ -395,6 +398,11 @@ export const ExportPreviewSchema = z.object({
   undecidedStrong: z.number().int().nonnegative(),
   /** Why the package cannot be written yet (`noSearch`); empty when it can. */
   blockers: z.array(z.enum(['noSearch'])),
+  /**
+   * Register activities with a local copy that no searched source covers: the letter says they were not
+   * searched, unless the officer checked them by hand and confirmed "keine Daten" (exports.confirmNoData).
+   */
+  unsearched: z.array(z.object({ id: z.string(), name: z.string(), confirmed: z.boolean() })),
 });
 export type ExportPreview = z.infer<typeof ExportPreviewSchema>;
 
@@ -412,7 +420,18 @@ export const ExportStatusSchema = z.object({
   /** The folder of the internal report, beside the package (never inside it: it is not for the person). */
   internPath: z.string().nullable(),
   summary: z
-    .object({ items: z.number().int(), pages: z.number().int(), withheld: z.number().int(), redactedItems: z.number().int(), zip: z.string().nullable(), auditProblems: z.array(z.string()) })
+    .object({
+      items: z.number().int(),
+      pages: z.number().int(),
+      withheld: z.number().int(),
+      redactedItems: z.number().int(),
+      zip: z.string().nullable(),
+      auditProblems: z.array(z.string()),
+      /** Records older than their activity's retention period (Art. 5(1)(e)): the officer sees them before sending. */
+      retentionWarnings: z.array(z.object({ finding: z.string(), source: z.string(), date: z.string(), activity: z.string(), retentionDays: z.number().int(), ageDays: z.number().int() })),
+      /** Activities the letter names as not searched. */
+      notSearched: z.array(z.string()),
+    })
     .nullable(),
   error: z.string().nullable(),
 });
@@ -460,7 +479,11 @@ export const apiContract = {
     create: method(NewCaseSchema.strict(), CaseDetailSchema),
     /** Normalise and check a subject as entered, before creating the case (the new-case dialog). */
     checkSubject: method(z.object({ subject: SubjectSchema, identityVerification: IdentityVerificationSchema.nullable() }).strict(), SubjectCheckSchema),
-    extend: method(z.object({ caseId: CaseIdSchema, reason: ReasonSchema, lang: LangSchema }).strict(), CaseDetailSchema),
+    /** Extend by two months (Art. 12(3)); refused once the first month has run out (the deadline stays). */
+    extend: method(
+      z.object({ caseId: CaseIdSchema, reason: ReasonSchema, reasonCodes: z.array(z.enum(EXTENSION_REASON_CODES)).max(10).default([]), lang: LangSchema }).strict(),
+      CaseDetailSchema,
+    ),
     /** Move a case along open → review → answered/closed, or reopen it; audited, and refused for other moves (CaseStatusError). */
     setStatus: method(
       z.object({ caseId: CaseIdSchema, status: CaseStatusSchema, reason: z.string().max(2000).nullable().optional(), lang: LangSchema.default('de') }).strict(),
@@ -521,6 +544,14 @@ export const apiContract = {
       z.object({ caseId: CaseIdSchema, findingId: FindingIdSchema, redactionId: z.string().regex(/^\d{1,15}$/), reason: ReasonSchema.nullable().default(null), lang: LangSchema }).strict(),
       FindingDetailSchema,
     ),
+    /**
+     * Choose the register activities a finding belongs to (an accounting mail in the support mailbox is
+     * not "contact by email"); `null` goes back to its source's mapping. The letter follows it. Audited.
+     */
+    setActivities: method(
+      z.object({ caseId: CaseIdSchema, findingId: FindingIdSchema, activities: z.array(z.string().min(1).max(200)).min(1).max(50).nullable(), lang: LangSchema }).strict(),
+      FindingDetailSchema,
+    ),
     audit: method(caseRef, z.array(AuditEntrySchema)),
   },
   overview: {
@@ -544,6 +575,8 @@ export const apiContract = {
         .strict(),
       ExportStatusSchema,
     ),
+    /** Confirm that these unsearched activities were checked by hand and hold no data about the person ("keine Daten"). Audited. */
+    confirmNoData: method(z.object({ caseId: CaseIdSchema, activityIds: z.array(z.string().min(1).max(200)).min(1).max(200) }).strict(), ExportPreviewSchema),
     status: method(z.object({ exportId: z.string().min(1).max(100) }).strict(), ExportStatusSchema.nullable()),
     openFolder: method(z.object({ exportId: z.string().min(1).max(100) }).strict(), z.object({ opened: z.boolean() })),
   },

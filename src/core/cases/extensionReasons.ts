@@ -1,13 +1,13 @@
+import { EXTENSION_REASON_CODES, type ExtensionReasonCode } from '../../shared/extensionReasons.js';
 import type { Lang } from '../register/localizedText.js';
 
-/**
- * The reasons Art. 12(3) sentence 2 accepts for extending the deadline ("taking into account the
- * complexity and number of the requests"), as a short list the officer picks from; a free text
- * says what it means for this case. The interim notice and the letter give both to the person.
- */
-export const EXTENSION_REASON_CODES = ['complex-request', 'many-systems', 'many-requests', 'third-party-review'] as const;
-export type ExtensionReasonCode = (typeof EXTENSION_REASON_CODES)[number];
+export { EXTENSION_REASON_CODES, type ExtensionReasonCode };
 
+/**
+ * The reasons of the short list in words ("taking into account the complexity and number of the
+ * requests", Art. 12(3) sentence 2); a free text says what they mean for this case. The interim
+ * notice and the letter give both to the person.
+ */
 const LABELS: Readonly<Record<Lang, Readonly<Record<ExtensionReasonCode, string>>>> = {
   de: {
     'complex-request': 'Ihr Ersuchen ist umfangreich und komplex',

@@ -69,10 +69,14 @@ function accessText(activity: Activity, lang: Lang): string | null {
   if (activity.access !== undefined) return localize(activity.access, lang);
   if (activity.localCopy) return null;
   const t = packageTexts(lang);
-  const names = (role: string) => activity.recipients.filter((r) => r.role === role).map((r) => localize(r.name, lang)).join(', ');
-  const controllers = names('controller');
-  const processors = names('processor');
-  return [processors ? t.accessViaUs(processors) : null, controllers ? t.accessFromController(controllers) : null].filter(Boolean).join(' ') || null;
+  const named = (role: string) => activity.recipients.filter((r) => r.role === role).map((r) => localize(r.name, lang));
+  const controllers = named('controller');
+  const processors = named('processor');
+  return (
+    [processors.length ? t.accessViaUs(processors.join('; '), processors.length) : null, controllers.length ? t.accessFromController(controllers.join('; '), controllers.length) : null]
+      .filter(Boolean)
+      .join(' ') || null
+  );
 }
 
 /** Build the dossier of a search result in one language. */

@@ -45,8 +45,8 @@ export interface PackageTexts {
   readonly limitsNotSearched: (names: string) => string;
   readonly limitsConfirmedNoData: (names: string) => string;
   readonly limitsHeldByOthers: string;
-  readonly accessViaUs: (processors: string) => string;
-  readonly accessFromController: (controllers: string) => string;
+  readonly accessViaUs: (processors: string, count: number) => string;
+  readonly accessFromController: (controllers: string, count: number) => string;
   readonly remediesIntro: string;
   readonly complaintRemedy: (authority: string) => string;
   readonly courtRemedy: string;
@@ -179,9 +179,9 @@ const de: PackageTexts = {
   limitsNotSearched: (names) => `Folgende Verarbeitungen haben wir für diese Auskunft nicht durchsucht: ${names}. Enthalten sie Daten über Sie, erhalten Sie die Auskunft dazu gesondert.`,
   limitsConfirmedNoData: (names) => `Folgende Verarbeitungen haben wir von Hand geprüft; sie enthalten keine Daten über Sie: ${names}.`,
   limitsHeldByOthers: 'Daten, die nicht wir selbst, sondern Dienstleister oder andere Stellen vorhalten, und wie Sie sie erhalten:',
-  accessViaUs: (processors) =>
-    `${processors} ${processors.includes(',') ? 'verarbeiten' : 'verarbeitet'} diese Daten in unserem Auftrag (Auftragsverarbeitung); eine Kopie liegt uns nicht vor. Auf Ihren Wunsch fordern wir sie dort an und reichen sie nach.`,
-  accessFromController: (controllers) => `${controllers} ${controllers.includes(',') ? 'verarbeiten' : 'verarbeitet'} diese Daten in eigener Verantwortung; Auskunft darüber erhalten Sie unmittelbar dort.`,
+  accessViaUs: (processors, count) =>
+    `${processors} ${count > 1 ? 'verarbeiten' : 'verarbeitet'} diese Daten in unserem Auftrag (Auftragsverarbeitung); eine Kopie liegt uns nicht vor. Auf Ihren Wunsch fordern wir sie dort an und reichen sie nach.`,
+  accessFromController: (controllers, count) => `${controllers} ${count > 1 ? 'verarbeiten' : 'verarbeitet'} diese Daten in eigener Verantwortung; Auskunft darüber erhalten Sie unmittelbar dort.`,
   remediesIntro: 'Sind Sie mit den Schwärzungen oder Auslassungen nicht einverstanden, können Sie:',
   complaintRemedy: (authority) => `sich bei einer Datenschutz-Aufsichtsbehörde beschweren (Art. 77 DSGVO); für uns zuständig ist ${authority};`,
   courtRemedy:
@@ -327,9 +327,9 @@ const en: PackageTexts = {
   limitsNotSearched: (names) => `We did not search the following processing activities for this answer: ${names}. If they hold data about you, you will receive the information on them separately.`,
   limitsConfirmedNoData: (names) => `We checked the following processing activities by hand; they hold no data about you: ${names}.`,
   limitsHeldByOthers: 'Data held not by us but by service providers or other bodies, and how you can obtain it:',
-  accessViaUs: (processors) =>
-    `${processors} ${processors.includes(',') ? 'process' : 'processes'} this data on our behalf (as processor); we hold no copy. At your request we obtain it from there and send it to you.`,
-  accessFromController: (controllers) => `${controllers} ${controllers.includes(',') ? 'process' : 'processes'} this data under their own responsibility; you can ask them directly for access.`,
+  accessViaUs: (processors, count) =>
+    `${processors} ${count > 1 ? 'process' : 'processes'} this data on our behalf (as processor); we hold no copy. At your request we obtain it from there and send it to you.`,
+  accessFromController: (controllers, count) => `${controllers} ${count > 1 ? 'process' : 'processes'} this data under their own responsibility; you can ask them directly for access.`,
   remediesIntro: 'If you do not agree with the redactions or omissions, you can:',
   complaintRemedy: (authority) => `lodge a complaint with a data protection supervisory authority (Art. 77 GDPR); the authority competent for us is ${authority};`,
   courtRemedy:

@@ -52,7 +52,10 @@ describe('auskunft run (the sample workspace end to end)', { timeout: 180_000 },
     expect(run.code, run.stderr).toBe(0);
     const text = pdfText(join(out, 'Auskunft.pdf'));
     expect(text).toContain('Guten Tag Zoë Ødegård,');
-    expect(text).toContain('Wir verarbeiten keine personenbezogenen Daten über Sie.');
+    // Not a denial of all processing: the request itself and its handling are processed.
+    expect(text).toContain('Über Ihr Ersuchen selbst und seine Bearbeitung hinaus');
+    expect(text).not.toContain('Wir verarbeiten keine personenbezogenen Daten über Sie.');
+    expect(text).toContain('Umfang und Grenzen dieser Auskunft');
     expect(text).toContain('Verarbeitungen ohne eigene Kopie');
     expect(text).toContain('Beschwerde bei einer Aufsichtsbehörde (Art. 77 DSGVO)');
     expect(text).not.toContain('Dies ist die Kopie der Daten über Sie');

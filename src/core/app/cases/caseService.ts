@@ -9,6 +9,7 @@ import { caseDeadline, extendDeadline } from '../../cases/extendDeadline.js';
 import { CaseNotFoundError, deleteCase, getCase, listCases, parseCaseId, type CaseId, type CaseSummary as StoredCase } from '../../store/index.js';
 import { ConflictError, type AppContext } from '../context.js';
 import { daysBetween, deadlineWarning } from './deadlineStatus.js';
+import { extensionReasonText } from '../../cases/extensionReasons.js';
 import { draftExtensionNotice } from './extensionNotice.js';
 import { formatIdentityVerification, parseIdentityVerification } from './identityVerification.js';
 import { lastSearchSummary } from './lastSearchSummary.js';
@@ -26,7 +27,14 @@ export function caseService(ctx: AppContext): AuskunftHandlers['cases'] {
             until: deadline.extendedDue,
             reason: deadline.extensionReason,
             notice: draftExtensionNotice(
-              { caseId: c.id, subjectName: c.subjectName, receivedOn: c.receivedOn, until: deadline.extendedDue, reason: deadline.extensionReason, controllerName: controllerName(ctx, c.workspacePath) },
+              {
+                caseId: c.id,
+                subjectName: c.subjectName,
+                receivedOn: c.receivedOn,
+                until: deadline.extendedDue,
+                reason: extensionReasonText(deadline.extensionReasonCodes, deadline.extensionReason, lang),
+                controllerName: controllerName(ctx, c.workspacePath),
+              },
               lang,
             ),
           }
@@ -73,9 +81,9 @@ export function caseService(ctx: AppContext): AuskunftHandlers['cases'] {
       emitCases();
       return detail(created.id);
     },
-    async extend({ caseId, reason, lang }) {
+    async extend({ caseId, reason, reasonCodes, lang }) {
       const id = parseCaseId(caseId);
-      extendDeadline(ctx.db, id, reason, options());
+      extendDeadline(ctx.db, id, reason, { ...options(), reasonCodes });
       emitCases();
       return detail(id, lang);
     },

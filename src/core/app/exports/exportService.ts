@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { AuskunftHandlers, ExportStatus } from '../../../shared/api.js';
+import { confirmNoData, noDataConfirmations } from '../../cases/noDataConfirmations.js';
+import { unsearchedActivities } from '../../export/coverage.js';
 import { exportCasePackage } from '../../export/exportCasePackage.js';
+import { localize } from '../../register/localizedText.js';
+import { latestSearchRunWithoutFindings } from '../../store/latestSearchRun.js';
+import type { CaseId } from '../../store/ids.js';
 import { loadReview } from '../../review/loadReview.js';
 import { CaseNotFoundError, getCase, latestRunId, parseCaseId } from '../../store/index.js';
 import { ConflictError, NotFoundError, type AppContext } from '../context.js';
@@ -29,11 +34,31 @@ export function exportService(ctx: AppContext): AuskunftHandlers['exports'] & { 
       if (state === 'open' && row.strength === 'strong') undecidedStrong++;
     }
     const blockers = latestRunId(ctx.db, id) === undefined ? (['noSearch'] as const) : [];
-    return { caseId: id, included: counts.include, redacted: counts.redact, excluded: counts.exclude, undecided: counts.open, undecidedStrong, blockers: [...blockers] };
+    return { caseId: id, included: counts.include, redacted: counts.redact, excluded: counts.exclude, undecided: counts.open, undecidedStrong, blockers: [...blockers], unsearched: unsearched(id) };
+  };
+  /** The activities no searched source covers, from the latest run and its workspace, with the officer's confirmations. */
+  const unsearched = (id: CaseId) => {
+    const run = latestSearchRunWithoutFindings(ctx.db, id);
+    if (!run) return [];
+    const workspace = ctx.workspace(run.workspacePath);
+    const confirmed = noDataConfirmations(ctx.db, id);
+    return unsearchedActivities(workspace.register, workspace.sources.map((s) => s.config), run.result.sources).map((a) => ({
+      id: a.id,
+      name: localize(a.name, 'de'),
+      confirmed: confirmed.has(a.id),
+    }));
   };
 
   return {
     preview: async ({ caseId }) => preview(caseId),
+
+    async confirmNoData({ caseId, activityIds }) {
+      const id = parseCaseId(caseId);
+      const run = latestSearchRunWithoutFindings(ctx.db, id);
+      if (!run) throw new ConflictError('search first: the case has no search results yet');
+      confirmNoData(ctx.db, id, activityIds, ctx.workspace(run.workspacePath).register, { now: ctx.ports.now(), ...(ctx.actor ? { actor: ctx.actor } : {}) });
+      return preview(caseId);
+    },
 
     async start({ caseId, lang, password, acceptUndecided }) {
       const check = preview(caseId);
@@ -66,7 +91,16 @@ export function exportService(ctx: AppContext): AuskunftHandlers['exports'] & { 
             path: summary.dir,
             files: await listFiles(summary.dir),
             internPath: summary.internDir,
-            summary: { items: summary.items, pages: summary.pages, withheld: summary.withheld, redactedItems: summary.redactedItems, zip: summary.zip, auditProblems: [...summary.auditProblems] },
+            summary: {
+              items: summary.items,
+              pages: summary.pages,
+              withheld: summary.withheld,
+              redactedItems: summary.redactedItems,
+              zip: summary.zip,
+              auditProblems: [...summary.auditProblems],
+              retentionWarnings: summary.retentionWarnings.map((w) => ({ finding: w.finding, source: w.source, date: w.date, activity: w.activity, retentionDays: w.retentionDays, ageDays: w.ageDays })),
+              notSearched: summary.notSearched.map((a) => a.id),
+            },
           });
           ctx.ports.emit({ type: 'cases' });
         } catch (err) {

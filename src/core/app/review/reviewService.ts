@@ -8,6 +8,7 @@ import { localize } from '../../register/index.js';
 import { addRedaction } from '../../review/addRedaction.js';
 import { readAuditLog } from '../../review/auditLog.js';
 import { decideFindings } from '../../review/decideFindings.js';
+import { findingActivityOverrides, setFindingActivities } from '../../review/findingActivities.js';
 import { loadReview } from '../../review/loadReview.js';
 import { compileRedactions } from '../../review/redactText.js';
 import { removeRedaction } from '../../review/removeRedaction.js';
@@ -88,7 +89,9 @@ export function reviewService(ctx: AppContext): AuskunftHandlers['review'] {
   };
 
   const detail = async (stored: CaseRecord, findingId: string, lang: Lang): Promise<FindingDetail> => {
-    const finding = findingOf(stored.id, findingId);
+    const found = findingOf(stored.id, findingId);
+    const chosen = findingActivityOverrides(ctx.db, stored.id).get(findingId);
+    const finding = chosen ? { ...found, activities: chosen } : found;
     const review = loadReview(ctx.db, stored.id);
     const workspace = workspaceOf(stored);
     const original = workspace ? hasLocalOriginal(finding, workspace) : false;
@@ -103,6 +106,7 @@ export function reviewService(ctx: AppContext): AuskunftHandlers['review'] {
       attachments: third.attachments.map((a) => ({ field: a.field, name: a.name, format: a.format, text: a.text })),
       thirdParty: { flagged: third.hits.length > 0, unchecked: third.unchecked },
       original,
+      activitiesOverridden: chosen !== undefined,
     };
   };
 
@@ -113,9 +117,10 @@ export function reviewService(ctx: AppContext): AuskunftHandlers['review'] {
       const caseWide = review.redactions.filter((r) => r.findingId === null).length;
       const perFinding = new Map<string, number>();
       for (const r of review.redactions) if (r.findingId !== null) perFinding.set(r.findingId, (perFinding.get(r.findingId) ?? 0) + 1);
+      const overrides = findingActivityOverrides(ctx.db, stored.id);
       const rows: FindingSummary[] = findingSummaries(ctx.db, stored.id, { offset, limit }).map((row) => {
         const redactions = (perFinding.get(row.id) ?? 0) + caseWide;
-        return { ...row, decision: uiState(review.decisions.get(row.id)?.state ?? 'pending', redactions), redactions };
+        return { ...row, activities: overrides.get(row.id) ?? row.activities, decision: uiState(review.decisions.get(row.id)?.state ?? 'pending', redactions), redactions };
       });
       const names = registerNames(ctx, stored.workspacePath, lang);
       return {
@@ -182,6 +187,14 @@ export function reviewService(ctx: AppContext): AuskunftHandlers['review'] {
         throw new ConflictError(`finding ${findingId} has no redaction ${redactionId}`);
       }
       removeRedaction(ctx.db, stored.id, redaction.id, { ...options(), reason, findingId: redaction.findingId });
+      return detail(stored, findingId, lang);
+    },
+
+    async setActivities({ caseId, findingId, activities, lang }) {
+      const stored = caseOf(caseId);
+      findingOf(stored.id, findingId);
+      const register = ctx.workspace(stored.workspacePath ?? ctx.workspacePath).register;
+      setFindingActivities(ctx.db, stored.id, findingId, activities, register, options());
       return detail(stored, findingId, lang);
     },
 
