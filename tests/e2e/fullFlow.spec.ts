@@ -136,20 +136,21 @@ test('the whole job on the sample workspace: create a case, search, review, expo
   await shell.screenshot('export');
   expect(packageDir.startsWith(app.exportsDir)).toBe(true);
 
-  // 6. The package: letter, machine-readable copy, originals, manifest and the internal report.
+  // 6. The package: letter, machine-readable copy, originals, manifest; the internal report beside it, never inside.
   const files = filesBelow(packageDir);
   expect(files).toContain('data.json');
   expect(files).toContain('manifest.json');
-  expect(files.some((f) => f.endsWith('.pdf') && !f.startsWith('intern/'))).toBe(true);
-  expect(files.some((f) => f.startsWith('intern/'))).toBe(true);
+  expect(files.some((f) => f.endsWith('.pdf'))).toBe(true);
+  expect(files.some((f) => f.startsWith('intern'))).toBe(false);
+  expect(filesBelow(`${packageDir}.intern`)).toEqual(['Bericht-intern.json', 'Bericht-intern.pdf']);
 
   const data = JSON.parse(readFileSync(join(packageDir, 'data.json'), 'utf8')) as { items: { id: string; title: string }[] };
   const excluded = new Set([idOf('Rueckrufbitte'), ...listed.rows.filter((r) => r.strength === 'weak').map((r) => r.id)]);
   const itemIds = data.items.map((i) => i.id).sort();
   expect(itemIds).toEqual(listed.rows.map((r) => r.id).filter((id) => !excluded.has(id)).sort());
 
-  // Redacted text is gone from everything that leaves the house (intern/ is the officer's own report).
-  for (const file of files.filter((f) => !f.startsWith('intern/') && !f.endsWith('.pdf') && !f.endsWith('.zip'))) {
+  // Redacted text is gone from everything that leaves the house.
+  for (const file of files.filter((f) => !f.endsWith('.pdf') && !f.endsWith('.zip'))) {
     const text = readFileSync(join(packageDir, file), 'utf8');
     expect(text, file).not.toContain('Max Agent');
     expect(text.toLowerCase(), file).not.toContain('steuerberater@kanzlei.example');

@@ -14,7 +14,8 @@ export function ExportScreen({ caseId }: { caseId: string }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const { info } = useAppInfo();
-  const preview = useAsync(() => api.exports.preview({ caseId }), [caseId]);
+  const [previewVersion, setPreviewVersion] = useState(0);
+  const preview = useAsync(() => api.exports.preview({ caseId }), [caseId, previewVersion]);
   const [status, setStatus] = useState<ExportStatus | null>(null);
   const [lang, setLang] = useState<Lang>(currentLang());
   const [error, setError] = useState<Error>();
@@ -53,6 +54,31 @@ export function ExportScreen({ caseId }: { caseId: string }) {
             <div className="banner banner-warning" role="status">
               {t('export.blocker.undecided', { count: p.undecided })} {p.undecidedStrong > 0 && t('export.undecidedStrong', { count: p.undecidedStrong })}{' '}
               <a href={routeHref({ screen: 'case', caseId, tab: 'review' })}>{t('export.fix.undecided')}</a>
+            </div>
+          )}
+          {p.unsearched.length > 0 && (
+            <div className="banner banner-warning" role="status" data-testid="unsearched">
+              <p>{t('export.unsearched')}</p>
+              <ul>
+                {p.unsearched.map((a) => (
+                  <li key={a.id}>
+                    {a.name}{' '}
+                    {a.confirmed ? (
+                      <span data-testid={`confirmed-${a.id}`}>— {t('export.confirmedNoData')}</span>
+                    ) : (
+                      <button
+                        type="button"
+                        className="small"
+                        data-testid={`confirm-${a.id}`}
+                        onClick={() => api.exports.confirmNoData({ caseId, activityIds: [a.id] }).then(() => setPreviewVersion((v) => v + 1), setError)}
+                      >
+                        {t('export.confirmNoData')}
+                      </button>
+                    )}
+                  </li>
+                ))}
+              </ul>
+              <p className="hint">{t('export.unsearchedHint')}</p>
             </div>
           )}
           <form
@@ -103,6 +129,23 @@ export function ExportScreen({ caseId }: { caseId: string }) {
                   {t('export.summary', { items: status.summary.items, pages: status.summary.pages, redacted: status.summary.redactedItems })}
                   {status.summary.withheld > 0 && ` ${t('export.withheld', { count: status.summary.withheld })}`}
                 </p>
+              )}
+              {status.internPath && (
+                <p className="banner banner-warning" role="status">
+                  {t('export.internWrittenTo')} <code data-testid="intern-path">{status.internPath}</code>
+                </p>
+              )}
+              {status.summary && status.summary.retentionWarnings.length > 0 && (
+                <div className="banner banner-warning" role="status" data-testid="retention-warnings">
+                  <p>{t('export.retention', { count: status.summary.retentionWarnings.length })}</p>
+                  <ul>
+                    {status.summary.retentionWarnings.slice(0, 20).map((w) => (
+                      <li key={`${w.finding}-${w.activity}`}>
+                        {t('export.retentionLine', { source: w.source, date: w.date, age: w.ageDays, days: w.retentionDays, activity: w.activity })}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
               )}
               {status.summary?.auditProblems.length ? <ErrorMessage title={t('export.auditProblems')} error={status.summary.auditProblems.join('; ')} /> : null}
               <ul className="files">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { FindingDetail as Detail, Redaction, RedactionMark, RedactionSuggestion } from '../../../shared/api.js';
 import type { Locator, RecordData } from '../../../shared/findings.js';
 import { formatDateTime } from '../../ui/format.js';
+import { ActivityOverride } from './ActivityOverride.js';
 import { MailHtmlFrame } from './LazyMailHtmlFrame.js';
 import { RedactableText } from './RedactableText.js';
 import { ScanPages } from './ScanPages.js';
@@ -19,6 +20,9 @@ export interface FindingDetailProps {
   readonly onAcceptSuggestions: (suggestions: RedactionSuggestion[]) => void;
   /** Take a redaction back: its text appears in the copy again (logged). */
   readonly onRemoveRedaction: (redaction: Redaction) => void;
+  /** The register's activities, to choose the finding's own (the letter follows the choice). */
+  readonly activityOptions: readonly { readonly id: string; readonly name: string }[];
+  readonly onSetActivities: (activities: string[] | null) => void;
 }
 
 /** One finding as the officer decides about it: what matched, the record by its type, redactions and suggestions. */
@@ -58,6 +62,14 @@ export function FindingDetail(props: FindingDetailProps) {
           ))}
         </p>
       </header>
+
+      <ActivityOverride
+        key={finding.id}
+        activities={finding.activities}
+        overridden={detail.activitiesOverridden}
+        options={props.activityOptions}
+        onChange={props.onSetActivities}
+      />
 
       <section className="decision-bar" aria-label={t('review.decisionLabel')}>
         <p className="decision-now" aria-live="polite" data-testid="decision-now" data-state={decision.state}>

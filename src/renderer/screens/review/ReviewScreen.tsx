@@ -197,6 +197,17 @@ export function ReviewScreen({ caseId }: { caseId: string }) {
     [api, caseId, applyDecisions],
   );
 
+  const setActivities = useCallback(
+    (findingId: string, activities: string[] | null) => {
+      api.review.setActivities({ caseId, findingId, activities, lang: currentLang() }).then((saved) => {
+        setError(undefined);
+        setDetail(saved);
+        setList((current) => current && { ...current, rows: current.rows.map((r) => (r.id === findingId ? { ...r, activities: saved.finding.activities } : r)) });
+      }, setError);
+    },
+    [api, caseId],
+  );
+
   const removeRedaction = useCallback(
     (findingId: string, redactionId: string) => {
       api.review.unredact({ caseId, findingId, redactionId, reason: null, lang: currentLang() }).then((saved) => {
@@ -321,6 +332,8 @@ export function ReviewScreen({ caseId }: { caseId: string }) {
             onReset={() => activeId && decide([activeId], 'open', null, false)}
             onAcceptSuggestions={acceptSuggestions}
             onRemoveRedaction={(r) => removeRedaction(detail.finding.id, r.id)}
+            activityOptions={list?.activities ?? []}
+            onSetActivities={(activities) => setActivities(detail.finding.id, activities)}
           />
         ) : (
           <p className="muted">{activeId ? t('common.loading') : t('review.nothingSelected')}</p>
