@@ -72,13 +72,13 @@ describe('identifier guard in the CLI', { timeout: 180_000 }, () => {
     expect(run.stderr).toMatch(/warning: customerId K-10442 is not verified/);
     expect(run.stderr).toMatch(/held for review \(\d+ strong but matched only by unverified identifiers\)/);
 
-    const report = JSON.parse(readFileSync(join(out, 'intern', 'Bericht-intern.json'), 'utf8')) as {
+    const report = JSON.parse(readFileSync(join(`${out}.intern`, 'Bericht-intern.json'), 'utf8')) as {
       identifiers: { type: string; value: string; verification: { method: string; note: string; by: string } | null }[];
       heldForReview: { source: string; strength: string; unverifiedOnly: boolean }[];
     };
     expect(report.identifiers.find((i) => i.type === 'email')!.verification).toMatchObject({ method: 'knownContact', note: 'Antwort von der bekannten Adresse' });
     expect(report.identifiers.find((i) => i.type === 'ip' && i.value === '203.0.113.77')!.verification).toBeNull();
-    const reportPdf = pdfText(join(out, 'intern', 'Bericht-intern.pdf'));
+    const reportPdf = pdfText(join(`${out}.intern`, 'Bericht-intern.pdf'));
     expect(reportPdf).toContain('Identifikatoren und ihre Prüfung');
     expect(reportPdf).toMatch(/knownContact: Antwort von der bekannten Adresse/);
     expect(reportPdf).toMatch(/203\.0\.113\.77\s+nicht geprüft/);

@@ -83,7 +83,7 @@ describe('third-party data in XLSX, PDF and DOCX attachments, and an attachment 
     // The controller's own mailboxes in From and To are not third parties.
     expect(run.stderr).not.toMatch(/Mahnliste.*: (from|to)\b/);
     const caseId = run.stdout.trim();
-    const report = JSON.parse(readFileSync(join(out, 'intern', 'Bericht-intern.json'), 'utf8')) as { heldForReview: { finding: string; title: string }[] };
+    const report = JSON.parse(readFileSync(join(`${out}.intern`, 'Bericht-intern.json'), 'utf8')) as { heldForReview: { finding: string; title: string }[] };
     const liste = report.heldForReview.find((h) => h.title === 'Mahnliste')!.finding;
     expect(report.heldForReview.map((h) => h.title).sort()).toEqual(['Liste defekt', 'Mahnliste']);
 

@@ -61,7 +61,7 @@ describe('auskunft run: the sample mail whose CSV attachment lists another custo
     const run = await runCli(['run', '--workspace', join(SAMPLE, 'auskunft.yaml'), '--subject', join(SAMPLE, 'subject.yaml'), '--out', out, '--received', '2024-12-20', '--db', db]);
     expect(run.code, run.stderr).toBe(3);
     const caseId = run.stdout.trim();
-    const report = JSON.parse(readFileSync(join(`${out}`, 'intern', 'Bericht-intern.json'), 'utf8')) as { heldForReview: { finding: string; title: string }[] };
+    const report = JSON.parse(readFileSync(join(`${out}.intern`, 'Bericht-intern.json'), 'utf8')) as { heldForReview: { finding: string; title: string }[] };
     const held = report.heldForReview.find((h) => h.title === 'Offene Posten')!;
 
     // `case show` says why it waits; the officer takes what the review suggests (core/thirdParty):
