@@ -4,7 +4,6 @@ import type { WritableDb } from '../../../src/core/store/db.js';
 import { migrate, schemaVersion } from '../../../src/core/store/migrate.js';
 import * as m001 from '../../../src/core/store/migrations/001_initial.js';
 import * as m002 from '../../../src/core/store/migrations/002_review.js';
-import { openCaseStore } from '../../../src/core/store/openCaseStore.js';
 import { useTempStoreDir } from './tempStoreDir.js';
 
 const temp = useTempStoreDir();
@@ -31,7 +30,9 @@ describe('migration 002_review', () => {
   });
 
   it('creates the review tables, the audit log and its guards', () => {
-    const db = temp.closeLater(openCaseStore(temp.file()));
+    // Exactly to v2, so later migrations (008 adds reason codes to case_extensions) do not change what this checks.
+    const db = temp.closeLater(v1WithCase(temp.file()));
+    migrate(db, [m001, m002]);
     expect(columns(db, 'review_decisions')).toEqual(['case_id', 'finding_id', 'state', 'reason', 'decided_at']);
     expect(columns(db, 'redactions')).toEqual(['id', 'case_id', 'finding_id', 'text', 'reason', 'created_at']);
     expect(columns(db, 'case_extensions')).toEqual(['case_id', 'reason', 'recorded_at']);
