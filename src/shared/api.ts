@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EXTENSION_REASON_CODES } from './extensionReasons.js';
-import { FindingSchema, IdentifierTypeSchema, IdentifierWarningSchema, SourceStatusSchema, SourceWarningSchema, StrengthSchema } from './findings.js';
+import { FindingSchema, IdentifierTypeSchema, IdentifierWarningSchema, LocatorSchema, SourceStatusSchema, SourceWarningSchema, StrengthSchema } from './findings.js';
 import { SubjectSchema } from './subject.js';
 import { VerificationMethodSchema } from './verification.js';
 
@@ -274,6 +274,15 @@ export const FindingSummarySchema = z.object({
   matchTypes: z.array(IdentifierTypeSchema),
   decision: DecisionStateSchema,
   redactions: z.number().int().nonnegative(),
+  /**
+   * The same data found elsewhere (the same mail in two mailboxes, an archive and its backup) is one
+   * entry: the group's first finding lists the others in `copies`, each of those names it in `copyOf`.
+   * A decision on any of them applies to all.
+   */
+  copies: z.array(z.string()).optional(),
+  copyOf: z.string().optional(),
+  /** The copies were decided differently (one included, another excluded): the group is not sent until decided again. */
+  duplicateConflict: z.boolean().optional(),
 });
 export type FindingSummary = z.infer<typeof FindingSummarySchema>;
 
@@ -325,6 +334,8 @@ export const FindingDetailSchema = z.object({
   original: z.boolean(),
   /** Whether `finding.activities` is the officer's choice rather than its source's mapping (review.setActivities). */
   activitiesOverridden: z.boolean(),
+  /** The other places the same data was found, with their decisions (absent: found once). */
+  copies: z.array(z.object({ id: z.string(), source: z.string(), locator: LocatorSchema, decision: DecisionStateSchema })).optional(),
 });
 export type FindingDetail = z.infer<typeof FindingDetailSchema>;
 

@@ -7,7 +7,8 @@ import { caseDeadline } from '../cases/extendDeadline.js';
 import type { Lang } from '../register/localizedText.js';
 import { auditAppender, auditLogExcerpt } from '../review/auditLog.js';
 import { loadReview } from '../review/loadReview.js';
-import { redactionsFor, type CaseReview } from '../review/reviewTypes.js';
+import { resolveGroupStates, type DuplicateConflict } from '../review/duplicateGroups.js';
+import type { CaseReview, ReviewState } from '../review/reviewTypes.js';
 import { verifyAuditLog } from '../review/verifyAuditLog.js';
 import { environmentSecrets } from '../search/secrets.js';
 import type { WritableDb } from '../store/db.js';
@@ -37,7 +38,9 @@ import { retentionWarnings, type RetentionWarning } from './retentionWarnings.js
 import { packageTexts } from './packageTexts.js';
 import {
   buildPackageHead,
+  copyLocations,
   itemBatches,
+  itemFindingIds,
   planItems,
   redactItem,
   redactionSummary,
@@ -139,7 +142,7 @@ export async function exportCasePackage(db: WritableDb, caseId: CaseId, options:
   const draftItems = (batch: readonly ItemSlot[]): PackageItem[] => {
     const findings = findingsByKeys(db, batch.map((slot) => slot.key));
     return batch.map((slot, i) => {
-      const item = redactItem(findings[i]!, slot.no, sourceType.get(slot.source) ?? 'unknown', review, texts.placeholder);
+      const item = redactItem(findings[i]!, slot.no, sourceType.get(slot.source) ?? 'unknown', review, texts.placeholder, copyLocations(slot, sourceType));
       const chosen = overrides.get(item.id);
       return chosen ? { ...item, activities: chosen } : item;
     });
@@ -173,7 +176,10 @@ export async function exportCasePackage(db: WritableDb, caseId: CaseId, options:
       context,
       resolveWorkspacePath: (path) => resolve(workspace.dir, path),
       caseWideRedactions: caseWide,
-      itemRedactions: (item) => redactionsFor(review, item.id).filter((r) => r.findingId !== null),
+      itemRedactions: (item) => {
+        const ids = itemFindingIds(item);
+        return review.redactions.filter((r) => r.findingId !== null && ids.includes(r.findingId));
+      },
       lang: options.lang,
     });
     const redactions = redactionSummary(
@@ -226,6 +232,7 @@ export async function exportCasePackage(db: WritableDb, caseId: CaseId, options:
       retentionWarnings: [...retention, ...retentionWarnings(workspace.register, others, now)],
       register: workspace.register,
       activityOverrides: overrides.size,
+      duplicates: { merged: slots.reduce((n, s) => n + s.copies.length, 0), conflicts: planned.conflicts },
       review,
       deadline,
       subjectName: c.subjectName,
@@ -332,6 +339,8 @@ interface PlannedFindings {
   readonly includedByStrength: { strong: number; weak: number };
   /** The keys of the findings not included, for the internal report. */
   readonly others: number[];
+  /** Duplicate groups held back because their copies were decided differently. */
+  readonly conflicts: DuplicateConflict[];
 }
 
 /** The run's findings without their content, split into the included ones and the others. */
@@ -343,9 +352,11 @@ function planFindings(db: WritableDb, caseId: CaseId, runId: RunId, overrides: R
     if (value === undefined) shared.set(json, (value = JSON.parse(json) as string[]));
     return value;
   };
-  const planned: PlannedFindings = { included: [], includedByStrength: { strong: 0, weak: 0 }, others: [] };
-  for (const row of findingKeysOfRun(db, caseId, runId)) {
-    if (row.state !== 'included') {
+  const rows = findingKeysOfRun(db, caseId, runId);
+  const groups = resolveGroupStates(rows.map((r) => ({ id: r.finding_id, duplicateKey: r.duplicate_key, state: (r.state ?? 'pending') as ReviewState })));
+  const planned: PlannedFindings = { included: [], includedByStrength: { strong: 0, weak: 0 }, others: [], conflicts: groups.conflicts };
+  for (const row of rows) {
+    if (!groups.included.has(row.finding_id)) {
       planned.others.push(row.key);
       continue;
     }
@@ -367,6 +378,7 @@ function placeOf(row: FindingKeyRow, list: (json: string) => readonly string[]):
     date: row.date,
     activities: list(row.activities_json),
     categories: list(row.categories_json),
+    duplicateKey: row.duplicate_key,
   };
 }
 

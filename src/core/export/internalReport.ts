@@ -3,6 +3,7 @@ import type { CaseIdentifier } from '../cases/caseIdentifiers.js';
 import type { ResponseDeadline } from '../cases/deadline.js';
 import type { AuditEntry } from '../review/auditLog.js';
 import { textFingerprint } from '../review/auditLog.js';
+import type { DuplicateConflict } from '../review/duplicateGroups.js';
 import { stateOf, type CaseReview } from '../review/reviewTypes.js';
 import type { AuditVerification } from '../review/verifyAuditLog.js';
 import type { CaseId } from '../store/ids.js';
@@ -59,6 +60,11 @@ export interface InternalReport {
     readonly pendingWeak: number;
     readonly pendingStrong: number;
   };
+  /**
+   * Copies of the same data found in several places (search/duplicateKey.ts): how many were merged
+   * into another item, and the groups held back because their copies were decided differently.
+   */
+  readonly duplicates: { readonly merged: number; readonly conflicts: { readonly findings: string[]; readonly states: string[] }[] };
   readonly exclusions: { readonly finding: string; readonly source: string; readonly title: string; readonly reason: string | null; readonly decidedAt: string | null }[];
   readonly heldForReview: {
     readonly finding: string;
@@ -114,6 +120,7 @@ export interface InternalReportInput {
    */
   readonly findings: { readonly included: { readonly strong: number; readonly weak: number }; readonly others: readonly Finding[] };
   readonly review: CaseReview;
+  readonly duplicates?: { readonly merged: number; readonly conflicts: readonly DuplicateConflict[] };
   readonly deadline: ResponseDeadline;
   readonly subjectName: string | null;
   readonly identifiers: readonly CaseIdentifier[];
@@ -168,6 +175,7 @@ export function buildInternalReport(input: InternalReportInput): InternalReport 
       pendingWeak: pending.filter((f) => f.strength === 'weak').length,
       pendingStrong: pending.filter((f) => f.strength === 'strong').length,
     },
+    duplicates: { merged: input.duplicates?.merged ?? 0, conflicts: (input.duplicates?.conflicts ?? []).map((c) => ({ findings: [...c.findings], states: [...c.states] })) },
     exclusions: findings
       .filter((f) => state(f) === 'excluded')
       .map((f) => ({ finding: f.id, source: f.source, title: f.title, reason: review.decisions.get(f.id)?.reason ?? null, decidedAt: review.decisions.get(f.id)?.decidedAt ?? null })),

@@ -67,6 +67,14 @@ async function writeReport(pdf: PdfWriter, r: InternalReport): Promise<void> {
     `Gefunden: ${c.found} (${c.strong} eindeutig, ${c.weak} nur über den Namen). Aufgenommen: ${c.included}. Ausgeschlossen: ${c.excluded}. ` +
       `Offen: ${c.pending} (${c.pendingWeak} schwache, ${c.pendingStrong} eindeutige).`,
   );
+  pdf.paragraph(`Mehrfach gefundene Kopien zusammengeführt: ${r.duplicates.merged}.`);
+  if (r.duplicates.conflicts.length) {
+    pdf.heading(3, 'Warnung: Kopien derselben Daten widersprüchlich entschieden (nicht in der Auskunft)');
+    pdf.table(
+      [{ header: 'Funde', width: 0.6 }, { header: 'Entscheidungen', width: 0.4 }],
+      r.duplicates.conflicts.map((d) => [d.findings.join(', '), d.states.join(', ')]),
+    );
+  }
   if (r.exclusions.length) {
     pdf.heading(3, `Ausgeschlossene Funde${more(r.exclusions.length)}`);
     pdf.table(

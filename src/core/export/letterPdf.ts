@@ -343,7 +343,7 @@ function writeRecordTable(
 ): void {
   const first = items[0];
   if (!first) return;
-  if (firstChunk) pdf.paragraph(metaLine({ ...first, locator: {} }, lang, t, activityName), { size: 7.5, color: '#444444', gapAfter: 0.25 });
+  if (firstChunk) pdf.paragraph(metaLine({ ...first, locator: {}, locations: undefined }, lang, t, activityName), { size: 7.5, color: '#444444', gapAfter: 0.25 });
   const withFiles = items.some((i) => i.files.length || i.withheld.length);
   if (kind === 'logline') {
     const columns = [
@@ -397,7 +397,10 @@ function fileLines(item: PackageItem, t: PackageTexts): string[] {
 }
 
 function metaLine(item: PackageItem, lang: Lang, t: PackageTexts, activityName: ReadonlyMap<string, string>): string {
-  const where = [`${lang === 'de' ? 'Quelle' : 'source'} ${item.source.id}`, describeLocator(item.locator, lang)].filter(Boolean).join(', ');
+  // The same record found in several places is one item that names every place, separated by "|".
+  const where = (item.locations ?? [{ source: item.source, locator: item.locator }])
+    .map((l) => [`${lang === 'de' ? 'Quelle' : 'source'} ${l.source.id}`, describeLocator(l.locator, lang)].filter(Boolean).join(', '))
+    .join(' | ');
   const activities = item.activities.map((id) => activityName.get(id) ?? id).join('; ');
   return `${t.foundIn}: ${where}${activities ? ` · ${t.activity}: ${activities}` : ''}`;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { copyFile, mkdir, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { simpleParser, type Attachment } from 'mailparser';
@@ -64,6 +65,7 @@ export async function writePackageFiles(input: FilesInput): Promise<Map<number, 
   await mkdir(filesDir, { recursive: true, mode: 0o700 });
   const texts = packageTexts(input.lang);
   const out = new Map<number, ItemFiles>();
+  const shared: SharedFiles = new Map();
   let failed = false;
   for (const items of input.batches) {
     const early = readBatchOriginals(items, input);
@@ -74,7 +76,7 @@ export async function writePackageFiles(input: FilesInput): Promise<Map<number, 
       while (!failed && next < items.length) {
         const item = items[next++]!;
         try {
-          out.set(item.no, await writeItemFiles(item, filesDir, input, texts, early.get(item.no)));
+          out.set(item.no, await writeItemFiles(item, filesDir, input, texts, shared, early.get(item.no)));
         } catch (err) {
           failed = true;
           throw err;
@@ -86,7 +88,21 @@ export async function writePackageFiles(input: FilesInput): Promise<Map<number, 
   return out;
 }
 
-async function writeItemFiles(item: PackageItem, filesDir: string, input: FilesInput, texts: PackageTexts, early?: Promise<OriginalRead>): Promise<ItemFiles> {
+/**
+ * Attachments already written, by the SHA-256 of their bytes: the same file attached to several
+ * mails (a terms-and-conditions PDF, a forwarded invoice) is one file in `files/`, which each of
+ * those items lists.
+ */
+type SharedFiles = Map<string, Promise<PackageFile>>;
+
+async function writeItemFiles(
+  item: PackageItem,
+  filesDir: string,
+  input: FilesInput,
+  texts: PackageTexts,
+  shared: SharedFiles,
+  early?: Promise<OriginalRead>,
+): Promise<ItemFiles> {
   const folderName = String(item.no).padStart(4, '0');
   const folder = insideFolder(filesDir, folderName);
   const taken = new Set<string>();
@@ -101,7 +117,21 @@ async function writeItemFiles(item: PackageItem, filesDir: string, input: FilesI
     const fileName = uniqueName(safeFileName(name), taken);
     const data = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
     await writeFile(insideFolder(folder, fileName), data, { mode: 0o600 });
-    files.push({ path: `${FILES_DIR}/${folderName}/${fileName}`, role, size: data.length });
+    const file: PackageFile = { path: `${FILES_DIR}/${folderName}/${fileName}`, role, size: data.length };
+    files.push(file);
+    return file;
+  };
+  // Set before the write is awaited, so that a worker writing the same attachment at once waits for it.
+  const putAttachment = async (name: string, bytes: Buffer) => {
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    const known = shared.get(hash);
+    if (known) {
+      files.push(await known);
+      return;
+    }
+    const written = put(name, 'attachment', bytes);
+    shared.set(hash, written);
+    await written;
   };
   /** A file written by `write` at its path (a PDF rendering streams to its file). */
   const putWritten = async (name: string, role: PackageFile['role'], write: (path: string) => Promise<unknown>) => {
@@ -146,7 +176,7 @@ async function writeItemFiles(item: PackageItem, filesDir: string, input: FilesI
   if (item.kind === 'mail' || item.kind === 'document' || (item.kind === 'ticket' && read.kept)) {
     if (original && !redacted) {
       await put(item.kind === 'mail' ? `${baseName}.eml` : original.filename, 'original', original.bytes);
-      for (const a of parsed?.attachments ?? []) await put(a.filename ?? fallbackAttachmentName(a), 'attachment', a.content);
+      for (const a of parsed?.attachments ?? []) await putAttachment(a.filename ?? fallbackAttachmentName(a), a.content);
     } else {
       await put(`${baseName}.txt`, redacted ? 'redacted-copy' : 'copy', renderRecordText(item, texts, redacted ? renderRedactor : undefined));
       if (parsed) {

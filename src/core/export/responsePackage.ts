@@ -46,6 +46,11 @@ export interface PackageItem {
   readonly kind: ItemKind;
   readonly source: { readonly id: string; readonly type: string };
   readonly locator: Locator;
+  /**
+   * Every place the record was found, its own first, when it was found more than once (the same mail
+   * in two mailboxes or in an archive and its backup): one item, with all its locations.
+   */
+  readonly locations?: ItemLocation[];
   readonly title: string;
   readonly date: string | null;
   readonly activities: string[];
@@ -56,6 +61,13 @@ export interface PackageItem {
   readonly redactionReasons: string[];
   readonly files: PackageFile[];
   readonly withheld: WithheldFile[];
+}
+
+/** One place where an item's record was found. */
+export interface ItemLocation {
+  readonly id: string;
+  readonly source: { readonly id: string; readonly type: string };
+  readonly locator: Locator;
 }
 
 /** One register activity with its Art. 15(1)/(2) information and the numbers of its items. */
@@ -124,6 +136,15 @@ export interface ItemSlot {
   readonly source: string;
   readonly activities: readonly string[];
   readonly categories: readonly string[];
+  /** The other findings of the same data (duplicate group), merged into this item. */
+  readonly copies: readonly FindingCopy[];
+}
+
+/** A finding merged into another's item because it is the same data found elsewhere. */
+export interface FindingCopy {
+  readonly id: string;
+  readonly source: string;
+  readonly locator: Locator;
 }
 
 /** What the order of the copy depends on: an included finding without its content. */
@@ -136,6 +157,8 @@ export interface FindingPlace {
   readonly date: string | null;
   readonly activities: readonly string[];
   readonly categories: readonly string[];
+  /** Findings with the same key are one item (search/duplicateKey.ts); null or absent: on its own. */
+  readonly duplicateKey?: string | null;
 }
 
 /** The package without its items, the redaction summary and the limits, which depend on the records and their files. */
@@ -153,11 +176,55 @@ export interface HeadInput {
   readonly now: Date;
 }
 
-/** Number the included findings in the order of the copy. */
+/**
+ * Number the included findings in the order of the copy. Findings of one duplicate group are one
+ * item: the first in that order carries it, the others are its copies, and the item lists the
+ * activities and categories of all of them (two sources may serve different activities).
+ */
 export function planItems(included: readonly FindingPlace[], sources: SearchResult['sources']): ItemSlot[] {
   const sourceOrder = new Map(sources.map((s, i) => [s.id, i]));
   const sorted = [...included].sort((a, b) => compareFindings(a, b, sourceOrder));
-  return sorted.map((f, i) => ({ no: i + 1, key: f.key, id: f.id, kind: f.kind, source: f.source, activities: f.activities, categories: f.categories }));
+  const slots: { place: FindingPlace; copies: FindingCopy[]; activities: readonly string[]; categories: readonly string[] }[] = [];
+  const byKey = new Map<string, (typeof slots)[number]>();
+  for (const f of sorted) {
+    const first = f.duplicateKey ? byKey.get(f.duplicateKey) : undefined;
+    if (first) {
+      first.copies.push({ id: f.id, source: f.source, locator: f.locator });
+      first.activities = union(first.activities, f.activities);
+      first.categories = union(first.categories, f.categories);
+      continue;
+    }
+    const slot = { place: f, copies: [], activities: f.activities, categories: f.categories };
+    slots.push(slot);
+    if (f.duplicateKey) byKey.set(f.duplicateKey, slot);
+  }
+  return slots.map(({ place: f, copies, activities, categories }, i) => ({
+    no: i + 1,
+    key: f.key,
+    id: f.id,
+    kind: f.kind,
+    source: f.source,
+    activities,
+    categories,
+    copies: copies.length ? copies : NO_COPIES,
+  }));
+}
+
+/** Shared by every item found once (most of them): one empty list, not one each. */
+const NO_COPIES: readonly FindingCopy[] = Object.freeze([]);
+
+function union(a: readonly string[], b: readonly string[]): readonly string[] {
+  return b.every((x) => a.includes(x)) ? a : [...new Set([...a, ...b])];
+}
+
+/** The locations of a slot's copies, for redactItem; empty for an item found once. */
+export function copyLocations(slot: Pick<ItemSlot, 'copies'>, sourceType: ReadonlyMap<string, string>): ItemLocation[] {
+  return slot.copies.map((c) => ({ id: c.id, source: { id: c.source, type: sourceType.get(c.source) ?? 'unknown' }, locator: c.locator }));
+}
+
+/** The finding ids of an item: its own and those of its copies (their redactions apply to it too). */
+export function itemFindingIds(item: Pick<PackageItem, 'id' | 'locations'>): string[] {
+  return item.locations ? item.locations.map((l) => l.id) : [item.id];
 }
 
 /** Everything of the package but the records: the case, the activities with their item numbers. */
@@ -219,8 +286,10 @@ export function redactionSummary(items: Iterable<{ readonly redacted: boolean; r
 }
 
 /** The record of one included finding as it goes into the package, redactions applied; files are added by the package writer. */
-export function redactItem(f: Finding, no: number, type: string, review: CaseReview, placeholder: string): PackageItem {
-  const redactions = redactionsFor(review, f.id);
+export function redactItem(f: Finding, no: number, type: string, review: CaseReview, placeholder: string, copies: readonly ItemLocation[] = []): PackageItem {
+  const ids = [f.id, ...copies.map((c) => c.id)];
+  // A redaction the officer put on any copy of the data applies to the item.
+  const redactions = copies.length === 0 ? redactionsFor(review, f.id) : review.redactions.filter((r) => r.findingId === null || ids.includes(r.findingId));
   const own = redactions.filter((r) => r.findingId !== null);
   const item: PackageItem = {
     no,
@@ -228,6 +297,7 @@ export function redactItem(f: Finding, no: number, type: string, review: CaseRev
     kind: f.record?.kind ?? 'record',
     source: { id: f.source, type },
     locator: f.locator,
+    ...(copies.length ? { locations: [{ id: f.id, source: { id: f.source, type }, locator: f.locator }, ...copies] } : {}),
     title: f.title,
     date: f.date,
     activities: f.activities,
@@ -253,6 +323,7 @@ export function redactItem(f: Finding, no: number, type: string, review: CaseRev
   const redacted = {
     ...item,
     locator: redactDeep(item.locator, redactor),
+    ...(item.locations ? { locations: redactDeep(item.locations, redactor) } : {}),
     title: redactDeep(item.title, redactor),
     matches: redactDeep(item.matches, redactor),
     data: redactDeep(item.data, redactor),

@@ -3,6 +3,7 @@ import type { CaseId } from '../store/ids.js';
 import { auditAppender } from './auditLog.js';
 import { ReviewError } from './reviewError.js';
 import type { ReviewState } from './reviewTypes.js';
+import { withCopies } from './duplicateCopies.js';
 
 export interface Decision {
   readonly state: ReviewState;
@@ -18,6 +19,8 @@ export interface DecideOptions {
 /**
  * Set the review state of findings of a case, each change with its audit entry, all in one
  * transaction. A decision that changes nothing is not logged again. Returns how many changed.
+ * A decision on a finding applies to every copy of the same data in the case's latest run
+ * (duplicateGroups.ts): the officer decides on the data once, wherever it was found.
  */
 export function decideFindings(db: WritableDb, caseId: CaseId, findingIds: readonly string[], decision: Decision, options: DecideOptions = {}): number {
   const reason = decision.reason?.trim() || null;
@@ -36,8 +39,10 @@ export function decideFindings(db: WritableDb, caseId: CaseId, findingIds: reado
   return db
     .transaction(() => {
       let changed = 0;
-      for (const findingId of findingIds) {
-        if (known.get(caseId, findingId) === undefined) throw new ReviewError(`case ${caseId} has no finding ${findingId}`);
+      for (const id of findingIds) {
+        if (known.get(caseId, id) === undefined) throw new ReviewError(`case ${caseId} has no finding ${id}`);
+      }
+      for (const findingId of withCopies(db, caseId, findingIds)) {
         const before = current.get(caseId, findingId);
         if ((before?.state ?? 'pending') === decision.state && (before?.reason ?? null) === reason) continue;
         upsert.run(caseId, findingId, decision.state, reason, now.toISOString());

@@ -22,6 +22,8 @@ export interface FindingKeyRow {
   activities_json: string;
   categories_json: string;
   date: string | null;
+  /** The finding's duplicate group (search/duplicateKey.ts); null when it stands alone. */
+  duplicate_key: string | null;
 }
 
 /** Every finding of one run as a FindingKeyRow, in the order the search reported them (as findingsOfRun). */
@@ -29,7 +31,7 @@ export function findingKeysOfRun(db: ReadonlyDb, caseId: CaseId, runId: RunId): 
   return db
     .prepare<[string, string], FindingKeyRow>(
       `SELECT f.id AS key, f.finding_id, f.source_id, f.strength, json_extract(f.record_json, '$.kind') AS kind, d.state,
-              f.locator_json, f.activities_json, f.categories_json, f.date
+              f.locator_json, f.activities_json, f.categories_json, f.date, f.duplicate_key
          FROM findings f LEFT JOIN review_decisions d ON d.case_id = ? AND d.finding_id = f.finding_id
         WHERE f.run_id = ? ORDER BY f.id`,
     )

@@ -1,4 +1,5 @@
 import type { SearchResult, SourceReport } from '../../shared/findings.js';
+import { duplicateKeyOf } from '../search/duplicateKey.js';
 import type { WritableDb } from './db.js';
 import { CaseNotFoundError, CaseStoreError } from './errors.js';
 import { newRunId, type CaseId } from './ids.js';
@@ -37,8 +38,8 @@ export function recordSearchRun(db: WritableDb, caseId: CaseId, result: SearchRe
   // 50k-finding run.
   const insertFinding = db.prepare(
     `INSERT INTO findings (run_id, case_id, finding_id, source_id, locator_json, strength, matches_json, activities_json,
-                           categories_json, title, date, record_json)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                           categories_json, title, date, record_json, duplicate_key)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
 
   db.transaction(() => {
@@ -61,6 +62,7 @@ export function recordSearchRun(db: WritableDb, caseId: CaseId, result: SearchRe
         f.title,
         f.date,
         f.record === undefined ? null : JSON.stringify(f.record),
+        duplicateKeyOf(f),
       );
     }
   }).immediate();

@@ -38,6 +38,15 @@ const KIND_OF_SOURCE_TYPE: Readonly<Record<string, RecordKind>> = {
 
 /** Summaries of the last runs asked for: a run's findings never change, only decisions do. */
 const cache = new Map<RunId, SummaryWithoutDecision[]>();
+/** The duplicate groups of the last runs, by finding id of each member. */
+const groupCache = new Map<RunId, Map<string, DuplicateGroup>>();
+
+/** A finding's duplicate group (search/duplicateKey.ts) in the review list: its first finding and all members. */
+interface DuplicateGroup {
+  readonly first: string;
+  readonly ids: string[];
+}
+
 /** The row ids of the last runs' findings, in order: a page of the list is then a range of row ids. */
 const idCache = new Map<RunId, number[]>();
 const CACHED_RUNS = 2;
@@ -98,6 +107,7 @@ function readSummaries(db: ReadonlyDb, runId: RunId, first: number, last: number
        FROM findings WHERE id BETWEEN ? AND ? AND +run_id = ? ORDER BY id LIMIT ?`,
     )
     .all(first, last, runId, limit);
+  const groups = duplicateGroups(db, runId);
   const unknownKinds = rows.some((r) => kindOfSource.get(r.source_id) === undefined) ? recordKinds(db, runId) : new Map<string, string>();
 
   // Category and activity lists repeat across thousands of findings: parse each distinct one once.
@@ -119,8 +129,39 @@ function readSummaries(db: ReadonlyDb, runId: RunId, first: number, last: number
       categories: list(r.categories_json),
       activities: list(r.activities_json),
       matchTypes: matchTypesOf(r.matches_json),
+      ...groupFields(groups.get(r.finding_id), r.finding_id),
     };
   });
+}
+
+function groupFields(group: DuplicateGroup | undefined, id: string): Pick<SummaryWithoutDecision, 'copies' | 'copyOf'> {
+  if (!group) return {};
+  return group.first === id ? { copies: group.ids.filter((other) => other !== id) } : { copyOf: group.first };
+}
+
+/**
+ * The run's findings that are copies of the same data, grouped, the first found first. Only groups
+ * of more than one are read: for most runs this is a short list from the duplicate index.
+ */
+export function duplicateGroups(db: ReadonlyDb, runId: RunId): Map<string, DuplicateGroup> {
+  const cached = groupCache.get(runId);
+  if (cached) return cached;
+  const rows = db
+    .prepare<[string, string], { finding_id: string; duplicate_key: string }>(
+      `SELECT finding_id, duplicate_key FROM findings
+        WHERE run_id = ? AND duplicate_key IN (SELECT duplicate_key FROM findings WHERE run_id = ? AND duplicate_key IS NOT NULL GROUP BY duplicate_key HAVING count(*) > 1)
+        ORDER BY id`,
+    )
+    .all(runId, runId);
+  const byKey = new Map<string, DuplicateGroup>();
+  const byId = new Map<string, DuplicateGroup>();
+  for (const r of rows) {
+    let group = byKey.get(r.duplicate_key);
+    if (!group) byKey.set(r.duplicate_key, (group = { first: r.finding_id, ids: [] }));
+    group.ids.push(r.finding_id);
+    byId.set(r.finding_id, group);
+  }
+  return remember(groupCache, runId, byId);
 }
 
 /** Drop cached summaries: after a case is erased, none of its data may stay in memory. */
@@ -128,6 +169,7 @@ export function forgetFindingSummaries(): void {
   cache.clear();
   idCache.clear();
   thirdPartyCache.clear();
+  groupCache.clear();
 }
 
 /** How many findings a case's latest run has. */

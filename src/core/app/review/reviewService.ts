@@ -12,7 +12,8 @@ import { findingActivityOverrides, setFindingActivities } from '../../review/fin
 import { loadReview } from '../../review/loadReview.js';
 import { compileRedactions } from '../../review/redactText.js';
 import { removeRedaction } from '../../review/removeRedaction.js';
-import { redactionsFor } from '../../review/reviewTypes.js';
+import { copiesOf, withCopies } from '../../review/duplicateCopies.js';
+import { redactionsFor, type CaseReview } from '../../review/reviewTypes.js';
 import { CaseNotFoundError, getCase, parseCaseId, type CaseId, type CaseRecord } from '../../store/index.js';
 import { ConflictError, NotFoundError, type AppContext } from '../context.js';
 import { findingCount, findingOfCase, findingSummaries } from './findingSummaries.js';
@@ -46,6 +47,16 @@ export function reviewService(ctx: AppContext): AuskunftHandlers['review'] {
     const found = findingOfCase(ctx.db, id, findingId);
     if (!found) throw new NotFoundError(`no finding ${findingId} in the latest search of case ${id}`);
     return found;
+  };
+  const copiesOfFinding = (id: CaseId, findingId: string, review: CaseReview): Pick<FindingDetail, 'copies'> => {
+    const others = copiesOf(ctx.db, id, [findingId]).get(findingId);
+    if (!others) return {};
+    return {
+      copies: others.map((copyId) => {
+        const copy = findingOf(id, copyId);
+        return { id: copyId, source: copy.source, locator: copy.locator, decision: decisionOf(review, copyId).state };
+      }),
+    };
   };
   const options = () => ({ now: ctx.ports.now(), ...(ctx.actor ? { actor: ctx.actor } : {}) });
 
@@ -107,6 +118,7 @@ export function reviewService(ctx: AppContext): AuskunftHandlers['review'] {
       thirdParty: { flagged: third.hits.length > 0, unchecked: third.unchecked },
       original,
       activitiesOverridden: chosen !== undefined,
+      ...copiesOfFinding(stored.id, findingId, review),
     };
   };
 
@@ -118,9 +130,16 @@ export function reviewService(ctx: AppContext): AuskunftHandlers['review'] {
       const perFinding = new Map<string, number>();
       for (const r of review.redactions) if (r.findingId !== null) perFinding.set(r.findingId, (perFinding.get(r.findingId) ?? 0) + 1);
       const overrides = findingActivityOverrides(ctx.db, stored.id);
+      const stateOf = (id: string) => review.decisions.get(id)?.state ?? 'pending';
       const rows: FindingSummary[] = findingSummaries(ctx.db, stored.id, { offset, limit }).map((row) => {
-        const redactions = (perFinding.get(row.id) ?? 0) + caseWide;
-        return { ...row, activities: overrides.get(row.id) ?? row.activities, decision: uiState(review.decisions.get(row.id)?.state ?? 'pending', redactions), redactions };
+        // A group's entry carries the redactions put on any of its copies: they all go into its item.
+        const redactions = [row.id, ...(row.copies ?? [])].reduce((n, id) => n + (perFinding.get(id) ?? 0), caseWide);
+        const summary: FindingSummary = { ...row, activities: overrides.get(row.id) ?? row.activities, decision: uiState(stateOf(row.id), redactions), redactions };
+        if (row.copies) {
+          const states = new Set([row.id, ...row.copies].map(stateOf));
+          if (states.has('included') && states.has('excluded')) summary.duplicateConflict = true;
+        }
+        return summary;
       });
       const names = registerNames(ctx, stored.workspacePath, lang);
       return {
@@ -150,7 +169,8 @@ export function reviewService(ctx: AppContext): AuskunftHandlers['review'] {
       const stored = caseOf(caseId);
       decideFindings(ctx.db, stored.id, findingIds, { state: REVIEW_STATE[decision], reason }, options());
       const review = loadReview(ctx.db, stored.id);
-      return findingIds.map((id) => decisionOf(review, id));
+      // The decision applied to every copy of the same data too: the UI updates them all.
+      return withCopies(ctx.db, stored.id, findingIds).map((id) => decisionOf(review, id));
     },
 
     async redact({ caseId, findingId, redactions, lang }) {
