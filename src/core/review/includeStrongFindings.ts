@@ -3,6 +3,7 @@ import { identifierKey } from '../identity/subjectIdentifiers.js';
 import type { WritableDb } from '../store/db.js';
 import type { CaseId } from '../store/ids.js';
 import { decideFindings, type DecideOptions } from './decideFindings.js';
+import { copiesOf } from './duplicateCopies.js';
 import type { CaseReview } from './reviewTypes.js';
 
 /** The reason `auskunft run` records when it includes a finding on its own. */
@@ -51,7 +52,12 @@ export function includeStrongFindings(
         const reason = holds.get(f.id);
         if (reason !== undefined) decideFindings(db, caseId, [f.id], { state: 'pending', reason }, options);
       }
-      const included = decideFindings(db, caseId, split.verified.filter((f) => !holds.has(f.id)).map((f) => f.id), { state: 'included', reason: AUTO_INCLUDE_REASON }, options);
+      // A decision applies to every copy of the same data: a copy the officer already decided on keeps
+      // its whole group out of the automatic include, so that decision is not overridden through it.
+      const candidates = split.verified.filter((f) => !holds.has(f.id)).map((f) => f.id);
+      const copies = copiesOf(db, caseId, candidates);
+      const undecided = candidates.filter((id) => !(copies.get(id) ?? []).some((copy) => review.decisions.has(copy)));
+      const included = decideFindings(db, caseId, undecided, { state: 'included', reason: AUTO_INCLUDE_REASON }, options);
       return { included, unverifiedOnly: split.unverifiedOnly };
     })
     .immediate();
