@@ -102,6 +102,12 @@ const FindingRow = memo(function FindingRow({
         </span>
       </span>
       <span className="finding-tags">
+        {row.copies && (
+          <span className="badge badge-copies" data-copies={row.copies.length + 1} title={t('review.copiesHint')}>
+            {t('review.copies', { count: row.copies.length + 1 })}
+          </span>
+        )}
+        {row.duplicateConflict && <span className="badge badge-conflict">{t('review.duplicateConflict')}</span>}
         <span className={`badge badge-${row.strength}`}>{t(`strength.${row.strength}`)}</span>
         <span className={`badge badge-decision-${row.decision}`}>{t(`decision.${row.decision}`)}</span>
       </span>

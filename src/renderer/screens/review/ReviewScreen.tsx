@@ -118,10 +118,11 @@ export function ReviewScreen({ caseId }: { caseId: string }) {
     };
   }, [api, caseId, restRun]);
 
-  const rows = useMemo(() => list?.rows ?? [], [list]);
+  // A copy of data found elsewhere is reviewed through its group's entry (FindingSummary.copies).
+  const rows = useMemo(() => (list?.rows ?? []).filter((r) => !r.copyOf), [list]);
   // Filters are enabled once every page is here (ReviewFilters): until then the search index would
   // be rebuilt for each page, and a filtered list would silently lack the findings still loading.
-  const loaded = !!list && rows.length >= list.total;
+  const loaded = !!list && list.rows.length >= list.total;
   const index = useMemo(() => (loaded ? searchIndex(rows) : []), [rows, loaded]);
   const visible = useMemo(() => (loaded ? filterFindings(rows, index, filter) : rows), [rows, index, filter, loaded]);
   const activeIndex = activeId === null ? -1 : visible.findIndex((r) => r.id === activeId);
@@ -286,13 +287,13 @@ export function ReviewScreen({ caseId }: { caseId: string }) {
         </p>
         {!complete && !restError && (
           <p className="review-loading" data-testid="review-loading">
-            <progress max={list.total} value={rows.length} aria-label={t('review.loadingRest', { loaded: formatNumber(rows.length, lang), total: formatNumber(list.total, lang) })} />
-            <span>{t('review.loadingRest', { loaded: formatNumber(rows.length, lang), total: formatNumber(list.total, lang) })}</span>
+            <progress max={list.total} value={list.rows.length} aria-label={t('review.loadingRest', { loaded: formatNumber(list.rows.length, lang), total: formatNumber(list.total, lang) })} />
+            <span>{t('review.loadingRest', { loaded: formatNumber(list.rows.length, lang), total: formatNumber(list.total, lang) })}</span>
           </p>
         )}
         {!complete && restError && (
           <div className="banner banner-error" role="alert" data-testid="review-rest-failed">
-            <span>{t('review.restFailed', { loaded: formatNumber(rows.length, lang), total: formatNumber(list.total, lang), reason: restError.message })}</span>{' '}
+            <span>{t('review.restFailed', { loaded: formatNumber(list.rows.length, lang), total: formatNumber(list.total, lang), reason: restError.message })}</span>{' '}
             <button
               type="button"
               className="small"
