@@ -59,7 +59,7 @@ describe('duplicates across sources', { timeout: 240_000 }, () => {
     expect(validate(after.data), JSON.stringify(validate.errors)).toBe(true);
     // files/ holds what it held with one source: nothing twice.
     expect(filesBelow(join(ws.dir, 'antwort', 'files'))).toHaveLength(filesBelow(join(plain.dir, 'antwort', 'files')).length);
-    expect(after.pdf).toMatch(/Fundstelle: backup, Datei backup\/archive\.mbox, Position 0, Message-ID <[^>]+> \| archive, Datei mail\/archive\.mbox, Position 0,/);
+    expect(after.pdf).toMatch(/Fundstelle: Quelle backup, Datei backup\/archive\.mbox, Message-ID <[^>]+> \| Quelle archive, Datei mail\/archive\.mbox, Message-ID /);
   });
 });
 
