@@ -20,26 +20,31 @@ import { weblogConfigSchema } from './weblog/weblogConfig.js';
  * xlsx …) loads only for the types a search touches. Loading all of it cost about a second of CPU
  * on every CLI call, more than searching a small workspace.
  */
+/** The capabilities a connector may leave out; the registry states which each one has, so it need not load it. */
+type OptionalCapability = 'readOriginal' | 'readOriginals' | 'readPageImage';
+
 interface Entry {
   readonly type: string;
   readonly configSchema: ZodType<SourceBase>;
-  /** Whether the connector has readOriginal; tests/unit/connectors/registry.test.ts keeps this true to the code. */
-  readonly originals: boolean;
+  /** What the connector offers beyond check and search; tests/unit/connectors/registry*.test.ts keep this true to the code. */
+  readonly has: ReadonlyArray<OptionalCapability>;
   readonly load: () => Promise<Connector<SourceBase>>;
 }
 
+const ORIGINALS: ReadonlyArray<OptionalCapability> = ['readOriginal'];
+
 const entries: ReadonlyArray<Entry> = [
-  // Each connector adds itself here, one entry each.
-  { type: 'mbox', configSchema: mboxConfigSchema, originals: true, load: async () => (await import('./mbox/mboxConnector.js')).mboxConnector as Connector<SourceBase> },
-  { type: 'eml', configSchema: emlConfigSchema, originals: true, load: async () => (await import('./eml/emlConnector.js')).emlConnector as Connector<SourceBase> },
-  { type: 'maildir', configSchema: maildirConfigSchema, originals: true, load: async () => (await import('./maildir/maildirConnector.js')).maildirConnector as Connector<SourceBase> },
-  { type: 'imap', configSchema: imapConfigSchema, originals: true, load: async () => (await import('./imap/imapConnector.js')).imapConnector as Connector<SourceBase> },
-  { type: 'table', configSchema: tableConfigSchema, originals: false, load: async () => (await import('./table/tableConnector.js')).tableConnector as Connector<SourceBase> },
-  { type: 'weblog', configSchema: weblogConfigSchema, originals: false, load: async () => (await import('./weblog/weblogConnector.js')).weblogConnector as Connector<SourceBase> },
-  { type: 'tickets', configSchema: ticketsConfigSchema, originals: true, load: async () => (await import('./tickets/ticketsConnector.js')).ticketsConnector as Connector<SourceBase> },
-  { type: 'documents', configSchema: documentsConfigSchema, originals: true, load: async () => (await import('./documents/documentsConnector.js')).documentsConnector as Connector<SourceBase> },
-  { type: 'calls', configSchema: callsConfigSchema, originals: false, load: async () => (await import('./calls/callsConnector.js')).callsConnector as Connector<SourceBase> },
-  { type: 'contacts', configSchema: contactsConfigSchema, originals: false, load: async () => (await import('./contacts/contactsConnector.js')).contactsConnector as Connector<SourceBase> },
+  // Adding a connector: its folder, and one line here.
+  { type: 'mbox', configSchema: mboxConfigSchema, has: ORIGINALS, load: async () => (await import('./mbox/mboxConnector.js')).mboxConnector as Connector<SourceBase> },
+  { type: 'eml', configSchema: emlConfigSchema, has: ORIGINALS, load: async () => (await import('./eml/emlConnector.js')).emlConnector as Connector<SourceBase> },
+  { type: 'maildir', configSchema: maildirConfigSchema, has: ORIGINALS, load: async () => (await import('./maildir/maildirConnector.js')).maildirConnector as Connector<SourceBase> },
+  { type: 'imap', configSchema: imapConfigSchema, has: ORIGINALS, load: async () => (await import('./imap/imapConnector.js')).imapConnector as Connector<SourceBase> },
+  { type: 'table', configSchema: tableConfigSchema, has: [], load: async () => (await import('./table/tableConnector.js')).tableConnector as Connector<SourceBase> },
+  { type: 'weblog', configSchema: weblogConfigSchema, has: [], load: async () => (await import('./weblog/weblogConnector.js')).weblogConnector as Connector<SourceBase> },
+  { type: 'tickets', configSchema: ticketsConfigSchema, has: ['readOriginal', 'readOriginals'], load: async () => (await import('./tickets/ticketsConnector.js')).ticketsConnector as Connector<SourceBase> },
+  { type: 'documents', configSchema: documentsConfigSchema, has: ['readOriginal', 'readPageImage'], load: async () => (await import('./documents/documentsConnector.js')).documentsConnector as Connector<SourceBase> },
+  { type: 'calls', configSchema: callsConfigSchema, has: [], load: async () => (await import('./calls/callsConnector.js')).callsConnector as Connector<SourceBase> },
+  { type: 'contacts', configSchema: contactsConfigSchema, has: [], load: async () => (await import('./contacts/contactsConnector.js')).contactsConnector as Connector<SourceBase> },
 ];
 
 const byType = new Map(entries.map((entry) => [entry.type, deferred(entry)] as const));
@@ -59,10 +64,14 @@ export async function loadConnector(type: string): Promise<Connector<SourceBase>
 }
 
 export function registeredOriginals(type: string): boolean | undefined {
-  return entries.find((entry) => entry.type === type)?.originals;
+  return entries.find((entry) => entry.type === type)?.has.includes('readOriginal');
 }
 
-/** A Connector that loads the real one on its first call and hands every call on to it. */
+/**
+ * A Connector that loads the real one on its first call and hands every call on to it. Progress and
+ * cancel travel in the context (ctx.progress, ctx.signal), which is passed on unchanged. Each optional
+ * capability is forwarded by name, so a new one needs only its name in OptionalCapability.
+ */
 function deferred(entry: Entry): Connector<SourceBase> {
   let loading: Promise<Connector<SourceBase>> | undefined;
   const real = (): Promise<Connector<SourceBase>> => (loading ??= entry.load());
@@ -74,16 +83,15 @@ function deferred(entry: Entry): Connector<SourceBase> {
       yield* (await real()).search(config, subject, ctx);
     },
   };
-  if (!entry.originals) return connector;
-  return {
-    ...connector,
-    readOriginal: async (config, locator, ctx) => {
+  const forwarded: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
+  for (const name of entry.has) {
+    forwarded[name] = async (...args: unknown[]) => {
       const loaded = await real();
-      return loaded.readOriginal ? loaded.readOriginal(config, locator, ctx) : null;
-    },
-    readPageImage: async (config, locator, page, rotation, ctx) => {
-      const loaded = await real();
-      return loaded.readPageImage ? loaded.readPageImage(config, locator, page, rotation, ctx) : null;
-    },
-  };
+      const method = loaded[name] as ((...a: unknown[]) => Promise<unknown>) | undefined;
+      if (!method) throw new Error(`connector ${entry.type} is registered with ${name} but has none`);
+      return method.apply(loaded, args);
+    };
+  }
+  // Each forwarder takes and returns exactly what the capability of that name does.
+  return { ...connector, ...forwarded } as Connector<SourceBase>;
 }
