@@ -7,7 +7,7 @@ import { emlConfigSchema } from './eml/emlConfig.js';
 import { imapConfigSchema } from './imap/imapConfig.js';
 import { maildirConfigSchema } from './maildir/maildirConfig.js';
 import { mboxConfigSchema } from './mbox/mboxConfig.js';
-import { tableConfigSchema } from './table/tableConfig.js';
+import { tableConfigSchema } from './common/table/tableConfig.js';
 import { ticketsConfigSchema } from './tickets/ticketsConfig.js';
 import { weblogConfigSchema } from './weblog/weblogConfig.js';
 

@@ -4,7 +4,7 @@ import { basename, extname, resolve } from 'node:path';
 import { simpleParser, type Attachment } from 'mailparser';
 import type { RecordData } from '../../shared/findings.js';
 import { OriginalNotKeptError, SourceError, type Connector, type OriginalContext, type OriginalFile, type SourceBase } from '../connectors/connector.js';
-import { decodeText, htmlToText, isTextLike } from '../connectors/mail/textPart.js';
+import { decodeText, htmlToText, isTextLike } from '../connectors/common/mail/textPart.js';
 import type { Lang } from '../register/localizedText.js';
 import { ExportError } from './exportError.js';
 import { compileRedactions, containsRedacted, redactDeep, type Redactor } from '../review/redactText.js';

@@ -3,9 +3,9 @@ import iconv from 'iconv-lite';
 import { docxText } from '../connectors/documents/docxText.js';
 import { openPdf } from '../connectors/documents/pdfPages.js';
 import { plainText } from '../connectors/documents/plainText.js';
-import { excelSeparatorLine, sniffDelimiter } from '../connectors/table/sniffDelimiter.js';
-import { xlsxCellText } from '../connectors/table/xlsxCellText.js';
-import { decodeText, htmlToText, isTextLike } from '../connectors/mail/textPart.js';
+import { excelSeparatorLine, sniffDelimiter } from '../connectors/common/table/sniffDelimiter.js';
+import { xlsxCellText } from '../connectors/common/table/xlsxCellText.js';
+import { decodeText, htmlToText, isTextLike } from '../connectors/common/mail/textPart.js';
 
 /** A file attached to a message, as mailparser gives it. */
 export interface AttachmentFile {

@@ -1,4 +1,4 @@
-import { classifyHeader } from '../connectors/table/columnRoles.js';
+import { classifyHeader } from '../connectors/common/table/columnRoles.js';
 import type { AttachmentContent, AttachmentFormat, TableSheet } from './attachmentContent.js';
 import type { ThirdPartyScanner, ThirdPartySpan, ThirdPartyType } from './thirdPartyScan.js';
 

@@ -1,4 +1,4 @@
-import { parseCellDate } from '../table/cellDate.js';
+import { parseCellDate } from '../common/table/cellDate.js';
 
 // FRITZ!Box writes a two-digit year ("04.03.24 09:15"); 3CX writes "2024/03/04 09:15:02".
 const GERMAN_SHORT_YEAR = /^(\d{1,2}\.\d{1,2}\.)(\d{2})(\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;

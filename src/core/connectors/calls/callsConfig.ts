@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { sourceBaseSchema } from '../connector.js';
 import { THREECX_FIELDS } from './threeCxLayout.js';
-import { delimiterOptionSchema, encodingOptionSchema } from '../table/csvOptionSchemas.js';
+import { delimiterOptionSchema, encodingOptionSchema } from '../common/table/csvOptionSchemas.js';
 
 /**
  * Links each call to its audio file. Audio is never read: it is only named in the finding so that

@@ -1,5 +1,5 @@
 import type { CheckResult, Connector } from '../connector.js';
-import { requireReadableFile } from '../table/tableFile.js';
+import { requireReadableFile } from '../common/table/tableFile.js';
 import { callsConfigSchema, type CallsConfig } from './callsConfig.js';
 import { searchCallList } from './searchCallList.js';
 

@@ -1,4 +1,4 @@
-import { normalizeHeader } from '../table/columnRoles.js';
+import { normalizeHeader } from '../common/table/columnRoles.js';
 import { SourceError } from '../connector.js';
 import type { GenericCallsConfig } from './callsConfig.js';
 import { isNoNumber, parseCallDate, parseDurationSeconds } from './callValues.js';

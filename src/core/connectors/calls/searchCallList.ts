@@ -1,10 +1,10 @@
 import type { SubjectQuery } from '../../domain/subjectQuery.js';
 import { normalizePhone } from '../../identity/normalizePhone.js';
 import type { SearchContext, SearchEvent } from '../connector.js';
-import { PROGRESS_EVERY_ROWS } from '../table/tableLimits.js';
+import { PROGRESS_EVERY_ROWS } from '../common/table/tableLimits.js';
 import { asteriskLayout } from './asteriskLayout.js';
-import { csvRecordBatches } from '../table/csvRecordBatches.js';
-import type { CsvRecord } from '../table/csvRecordReader.js';
+import { csvRecordBatches } from '../common/table/csvRecordBatches.js';
+import type { CsvRecord } from '../common/table/csvRecordReader.js';
 import type { CallsConfig } from './callsConfig.js';
 import { fritzboxLayout } from './fritzboxLayout.js';
 import { genericLayout } from './genericLayout.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { sourceBaseSchema } from '../connector.js';
-import { delimiterOptionSchema, encodingOptionSchema } from '../table/csvOptionSchemas.js';
+import { delimiterOptionSchema, encodingOptionSchema } from '../common/table/csvOptionSchemas.js';
 
 export const CONTACT_FORMATS = ['vcard', 'outlook-csv'] as const;
 export type ContactFormat = (typeof CONTACT_FORMATS)[number];

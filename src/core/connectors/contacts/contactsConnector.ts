@@ -1,5 +1,5 @@
 import { SourceError, type CheckResult, type Connector } from '../connector.js';
-import { requireReadableFile } from '../table/tableFile.js';
+import { requireReadableFile } from '../common/table/tableFile.js';
 import { contactFormat, contactsConfigSchema, type ContactsConfig } from './contactsConfig.js';
 import { searchOutlookCsv } from './searchOutlookCsv.js';
 import { searchVCard } from './searchVCard.js';

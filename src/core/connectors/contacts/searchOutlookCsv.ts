@@ -1,6 +1,6 @@
 import type { SubjectQuery } from '../../domain/subjectQuery.js';
 import type { SearchContext, SearchEvent } from '../connector.js';
-import { searchCsv } from '../table/searchCsv.js';
+import { searchCsv } from '../common/table/searchCsv.js';
 import type { ContactsConfig } from './contactsConfig.js';
 
 /**

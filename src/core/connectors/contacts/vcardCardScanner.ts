@@ -2,7 +2,7 @@ import type { Match } from '../../../shared/findings.js';
 import type { SubjectQuery } from '../../domain/subjectQuery.js';
 import { matchNumberCell } from '../calls/scanCall.js';
 import type { SearchEvent } from '../connector.js';
-import { dedupeMatches } from '../table/scanRow.js';
+import { dedupeMatches } from '../common/table/scanRow.js';
 import { MAX_CARD_RECORD_CHARS, MAX_PROBLEMS_LISTED, MAX_PROPERTY_CHARS, MAX_STRAY_LINES_KEPT } from './contactsLimits.js';
 import { contactTitle } from './contactTitle.js';
 import type { ContentLine } from './vcardUnfolder.js';

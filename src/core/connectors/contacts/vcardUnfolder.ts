@@ -1,4 +1,4 @@
-import { stripLineBreak } from '../table/physicalLines.js';
+import { stripLineBreak } from '../common/table/physicalLines.js';
 import { MAX_PROPERTY_CHARS } from './contactsLimits.js';
 import { headerEnd, isBinaryProperty, parseProperty } from './vcardProperty.js';
 

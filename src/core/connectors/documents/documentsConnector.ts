@@ -1,5 +1,5 @@
 import type { Connector } from '../connector.js';
-import { checkFolder } from '../mail/folderSource.js';
+import { checkFolder } from '../common/mail/folderSource.js';
 import { scanPageImage } from './ocr/scanPage.js';
 import { readDocumentOriginal } from './readDocumentOriginal.js';
 import { searchDocuments } from './searchDocuments.js';

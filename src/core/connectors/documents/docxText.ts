@@ -1,4 +1,4 @@
-import { htmlToText } from '../mail/textPart.js';
+import { htmlToText } from '../common/mail/textPart.js';
 
 /** Why a DOCX could not be read, phrased for the officer. */
 export class DocxReadError extends Error {

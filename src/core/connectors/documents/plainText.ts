@@ -1,4 +1,4 @@
-import { decodeText } from '../mail/textPart.js';
+import { decodeText } from '../common/mail/textPart.js';
 
 /**
  * A text file's content by the encoding rule of LIBRARIES.md: a BOM decides (UTF-8, or UTF-16 as

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, isAbsolute, relative } from 'node:path';
 import type { Locator } from '../../../shared/findings.js';
 import type { OriginalContext, OriginalFile } from '../connector.js';
-import { readFileMessageOriginal } from '../mail/mailOriginal.js';
+import { readFileMessageOriginal } from '../common/mail/mailOriginal.js';
 import { MAX_DOCUMENT_BYTES } from './documentLimits.js';
 import { docxText } from './docxText.js';
 import { openPdf } from './pdfPages.js';

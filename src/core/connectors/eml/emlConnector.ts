@@ -1,6 +1,6 @@
 import type { Connector } from '../connector.js';
-import { checkFolder, searchMessageFolder } from '../mail/folderSource.js';
-import { readFileMessageOriginal } from '../mail/mailOriginal.js';
+import { checkFolder, searchMessageFolder } from '../common/mail/folderSource.js';
+import { readFileMessageOriginal } from '../common/mail/mailOriginal.js';
 import { emlConfigSchema, type EmlConfig } from './emlConfig.js';
 
 const isEml = (_path: string, name: string) => name.toLowerCase().endsWith('.eml');

@@ -1,6 +1,6 @@
 import type { MessageStructureObject } from 'imapflow';
 import libmime from 'libmime';
-import { isTextLike } from '../mail/textPart.js';
+import { isTextLike } from '../common/mail/textPart.js';
 
 /**
  * Which bytes of a message to fetch, decided from its BODYSTRUCTURE (RFC 3501 §7.4.2) alone.

@@ -1,7 +1,7 @@
 import type { Locator } from '../../../shared/findings.js';
 import { SourceError, type OriginalContext, type OriginalFile } from '../connector.js';
-import { messageIdOf } from '../mail/mailOriginal.js';
-import { MAX_MESSAGE_BYTES } from '../mail/mailLimits.js';
+import { messageIdOf } from '../common/mail/mailOriginal.js';
+import { MAX_MESSAGE_BYTES } from '../common/mail/mailLimits.js';
 import { describeImapError } from './imapErrors.js';
 import type { ImapConfig } from './imapConfig.js';
 import { ImapConnectError, ImapSession, resolveAuth, type ImapAuth } from './imapSession.js';

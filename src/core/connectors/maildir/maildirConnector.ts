@@ -1,7 +1,7 @@
 import { basename, dirname } from 'node:path';
 import type { Connector } from '../connector.js';
-import { checkFolder, searchMessageFolder } from '../mail/folderSource.js';
-import { readFileMessageOriginal } from '../mail/mailOriginal.js';
+import { checkFolder, searchMessageFolder } from '../common/mail/folderSource.js';
+import { readFileMessageOriginal } from '../common/mail/mailOriginal.js';
 import { maildirConfigSchema, type MaildirConfig } from './maildirConfig.js';
 
 /**

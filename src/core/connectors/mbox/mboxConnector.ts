@@ -1,11 +1,11 @@
 import { open } from 'node:fs/promises';
 import { SourceError, type CheckResult, type Connector, type SearchContext } from '../connector.js';
-import { MAX_MESSAGE_BYTES } from '../mail/mailLimits.js';
-import { mailEvents } from '../mail/mailEvents.js';
-import { PROGRESS_EVERY } from '../mail/mailFiles.js';
-import { scanMessage } from '../mail/scanMessage.js';
-import { splitMbox, startsLikeMbox } from '../mail/mboxSplitter.js';
-import { readMboxOriginal } from '../mail/mailOriginal.js';
+import { MAX_MESSAGE_BYTES } from '../common/mail/mailLimits.js';
+import { mailEvents } from '../common/mail/mailEvents.js';
+import { PROGRESS_EVERY } from '../common/mail/mailFiles.js';
+import { scanMessage } from '../common/mail/scanMessage.js';
+import { splitMbox, startsLikeMbox } from '../common/mail/mboxSplitter.js';
+import { readMboxOriginal } from '../common/mail/mailOriginal.js';
 import { mboxConfigSchema, type MboxConfig } from './mboxConfig.js';
 
 /** An mbox file (mboxo or mboxrd); one finding per message. Locator: messageId + path + offset. */

@@ -1,8 +1,8 @@
 import { SourceError, type CheckResult, type Connector, type SearchContext } from '../connector.js';
-import { searchCsv } from './searchCsv.js';
-import { searchXlsx } from './searchXlsx.js';
-import { tableConfigSchema, type TableConfig } from './tableConfig.js';
-import { requireReadableFile, tableFormat, type TableFormat } from './tableFile.js';
+import { searchCsv } from '../common/table/searchCsv.js';
+import { searchXlsx } from '../common/table/searchXlsx.js';
+import { tableConfigSchema, type TableConfig } from '../common/table/tableConfig.js';
+import { requireReadableFile, tableFormat, type TableFormat } from '../common/table/tableFile.js';
 
 /**
  * A CRM export or any list: CSV (encoding and delimiter detected) or XLSX. One finding per row that

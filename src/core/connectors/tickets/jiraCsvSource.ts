@@ -1,7 +1,7 @@
 import type { SubjectQuery } from '../../domain/subjectQuery.js';
 import { SourceError, type SearchContext, type SearchEvent } from '../connector.js';
-import { csvRecordBatches } from '../table/csvRecordBatches.js';
-import type { CsvRecord } from '../table/csvRecordReader.js';
+import { csvRecordBatches } from '../common/table/csvRecordBatches.js';
+import type { CsvRecord } from '../common/table/csvRecordReader.js';
 import { ticketEvents } from './scanTicket.js';
 import type { Ticket, TicketArticle, TicketField } from './ticket.js';
 import { ticketDate } from './ticketDate.js';

@@ -1,5 +1,5 @@
-import { decodeText, isTextLike } from '../mail/textPart.js';
-import { MAX_TEXT_ATTACHMENT_BYTES } from '../mail/mailLimits.js';
+import { decodeText, isTextLike } from '../common/mail/textPart.js';
+import { MAX_TEXT_ATTACHMENT_BYTES } from '../common/mail/mailLimits.js';
 import type { JsonTicketFormat, ParsedItem } from './jsonTicketSource.js';
 import { looksLikeHtml } from './scanTicket.js';
 import { flattenFields, isObject, scalarText, type JsonObject, type Ticket, type TicketArticle, type TicketField } from './ticket.js';

@@ -1,6 +1,6 @@
 import type { Locator } from '../../../shared/findings.js';
 import { OriginalNotKeptError, type OriginalContext, type OriginalFile } from '../connector.js';
-import { requireReadableFile } from '../table/tableFile.js';
+import { requireReadableFile } from '../common/table/tableFile.js';
 import { genericFormat } from './genericFormat.js';
 import { jsonItems } from './jsonItems.js';
 import type { JsonTicketFormat } from './jsonTicketSource.js';

@@ -1,9 +1,9 @@
 import type { Locator, Match, RecordData } from '../../../shared/findings.js';
 import type { SubjectQuery } from '../../domain/subjectQuery.js';
 import type { SearchEvent } from '../connector.js';
-import { MAX_HTML_TO_TEXT_CHARS, MAX_RECORD_TEXT_CHARS } from '../mail/mailLimits.js';
-import { htmlToText } from '../mail/textPart.js';
-import { dedupeMatches } from '../table/scanRow.js';
+import { MAX_HTML_TO_TEXT_CHARS, MAX_RECORD_TEXT_CHARS } from '../common/mail/mailLimits.js';
+import { htmlToText } from '../common/mail/textPart.js';
+import { dedupeMatches } from '../common/table/scanRow.js';
 import type { Ticket, TicketField } from './ticket.js';
 import { MAX_RECORD_FIELDS } from './ticketLimits.js';
 

@@ -1,4 +1,4 @@
-import { parseCellDate } from '../table/cellDate.js';
+import { parseCellDate } from '../common/table/cellDate.js';
 
 /**
  * Month abbreviations as Jira writes them in the exporting user's locale (README of the ticket

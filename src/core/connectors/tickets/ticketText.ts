@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { decodeText, detectEncoding } from '../table/textEncoding.js';
+import { decodeText, detectEncoding } from '../common/table/textEncoding.js';
 
 /**
  * The encoding of an export by the rule every text source follows (LIBRARIES.md "Encodings"): BOM,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { sourceBaseSchema } from '../connector.js';
-import { delimiterOptionSchema, encodingOptionSchema } from '../table/csvOptionSchemas.js';
+import { delimiterOptionSchema, encodingOptionSchema } from '../common/table/csvOptionSchemas.js';
 
 const base = sourceBaseSchema.extend({
   type: z.literal('tickets'),

@@ -1,6 +1,6 @@
 import type { SubjectQuery } from '../../domain/subjectQuery.js';
 import type { CheckResult, Connector, SearchContext, SearchEvent } from '../connector.js';
-import { requireReadableFile } from '../table/tableFile.js';
+import { requireReadableFile } from '../common/table/tableFile.js';
 import { genericFormat } from './genericFormat.js';
 import { searchJiraCsv } from './jiraCsvSource.js';
 import { searchJsonTickets } from './jsonTicketSource.js';

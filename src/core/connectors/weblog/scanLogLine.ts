@@ -1,6 +1,6 @@
 import type { Match } from '../../../shared/findings.js';
 import type { SubjectQuery } from '../../domain/subjectQuery.js';
-import { dedupeMatches } from '../table/scanRow.js';
+import { dedupeMatches } from '../common/table/scanRow.js';
 import { percentDecode, unescapeLogField } from './logEscapes.js';
 import type { ParsedLogLine, TruncatedLogLine } from './parseLogLine.js';
 

@@ -5,7 +5,7 @@ import { pipeline, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { SubjectQuery } from '../../domain/subjectQuery.js';
 import type { CheckResult, Connector, SearchEvent } from '../connector.js';
-import { requireReadableFile } from '../table/tableFile.js';
+import { requireReadableFile } from '../common/table/tableFile.js';
 import { decodeLogLine } from './decodeLogLine.js';
 import { unescapeLogField } from './logEscapes.js';
 import { logFileLines } from './logFileLines.js';

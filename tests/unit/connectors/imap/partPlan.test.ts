@@ -1,7 +1,7 @@
 import type { MessageStructureObject } from 'imapflow';
 import { describe, expect, it } from 'vitest';
 import { assemblePrunedMessage, boundaryOf, MissingSectionError, planFetch, restorePrunedSizes, type FetchPlan } from '../../../../src/core/connectors/imap/partPlan.js';
-import { scanMessage } from '../../../../src/core/connectors/mail/scanMessage.js';
+import { scanMessage } from '../../../../src/core/connectors/common/mail/scanMessage.js';
 import { compileSubject } from '../../../../src/core/identity/compileSubject.js';
 
 const BIG = 64 * 1024;

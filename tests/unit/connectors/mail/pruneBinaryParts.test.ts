@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pruneBinaryParts, PRUNED_SIZE_HEADER } from '../../../../src/core/connectors/mail/pruneBinaryParts.js';
+import { pruneBinaryParts, PRUNED_SIZE_HEADER } from '../../../../src/core/connectors/common/mail/pruneBinaryParts.js';
 
 const binary = Buffer.alloc(30_000, 7).toString('base64').replace(/.{76}/g, '$&\n');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatExcelDate, parseCellDate } from '../../../../src/core/connectors/table/cellDate.js';
-import { xlsxCellText } from '../../../../src/core/connectors/table/xlsxCellText.js';
+import { formatExcelDate, parseCellDate } from '../../../../src/core/connectors/common/table/cellDate.js';
+import { xlsxCellText } from '../../../../src/core/connectors/common/table/xlsxCellText.js';
 
 describe('parseCellDate', () => {
   it('reads ISO and German dates, with or without time', () => {

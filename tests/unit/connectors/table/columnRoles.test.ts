@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { categoryForHeader, classifyHeader, normalizeHeader } from '../../../../src/core/connectors/table/columnRoles.js';
-import { buildColumnPlan } from '../../../../src/core/connectors/table/columnPlan.js';
+import { categoryForHeader, classifyHeader, normalizeHeader } from '../../../../src/core/connectors/common/table/columnRoles.js';
+import { buildColumnPlan } from '../../../../src/core/connectors/common/table/columnPlan.js';
 
 describe('classifyHeader', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CsvRecordReader, type CsvRecord } from '../../../../src/core/connectors/table/csvRecordReader.js';
-import { countLineBreaks, physicalLines } from '../../../../src/core/connectors/table/physicalLines.js';
-import { MAX_RECORD_LINES } from '../../../../src/core/connectors/table/tableLimits.js';
+import { CsvRecordReader, type CsvRecord } from '../../../../src/core/connectors/common/table/csvRecordReader.js';
+import { countLineBreaks, physicalLines } from '../../../../src/core/connectors/common/table/physicalLines.js';
+import { MAX_RECORD_LINES } from '../../../../src/core/connectors/common/table/tableLimits.js';
 
 async function* strings(...parts: string[]): AsyncGenerator<string> {
   yield* parts;

@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildColumnPlan } from '../../../../src/core/connectors/table/columnPlan.js';
-import { csvRecordBatches } from '../../../../src/core/connectors/table/csvRecordBatches.js';
-import { CsvRecordReader, type CsvRecord, type RawFilter } from '../../../../src/core/connectors/table/csvRecordReader.js';
-import { physicalLines } from '../../../../src/core/connectors/table/physicalLines.js';
-import { scanRowMatches } from '../../../../src/core/connectors/table/scanRow.js';
+import { buildColumnPlan } from '../../../../src/core/connectors/common/table/columnPlan.js';
+import { csvRecordBatches } from '../../../../src/core/connectors/common/table/csvRecordBatches.js';
+import { CsvRecordReader, type CsvRecord, type RawFilter } from '../../../../src/core/connectors/common/table/csvRecordReader.js';
+import { physicalLines } from '../../../../src/core/connectors/common/table/physicalLines.js';
+import { scanRowMatches } from '../../../../src/core/connectors/common/table/scanRow.js';
 import { compileSubject } from '../../../../src/core/identity/compileSubject.js';
 import { SubjectSchema } from '../../../../src/shared/subject.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excelSeparatorLine, sniffDelimiter } from '../../../../src/core/connectors/table/sniffDelimiter.js';
+import { excelSeparatorLine, sniffDelimiter } from '../../../../src/core/connectors/common/table/sniffDelimiter.js';
 
 const lines = (text: string): string[] => text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText, detectEncoding } from '../../../../src/core/connectors/table/textEncoding.js';
+import { decodeText, detectEncoding } from '../../../../src/core/connectors/common/table/textEncoding.js';
 
 async function* chunks(...parts: Uint8Array[]): AsyncGenerator<Uint8Array> {
   yield* parts;

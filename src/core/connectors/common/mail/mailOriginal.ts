@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, isAbsolute } from 'node:path';
-import type { Locator } from '../../../shared/findings.js';
-import type { OriginalContext, OriginalFile } from '../connector.js';
+import type { Locator } from '../../../../shared/findings.js';
+import type { OriginalContext, OriginalFile } from '../../connector.js';
 import { MAX_MESSAGE_BYTES } from './mailLimits.js';
 import { splitMbox, type MboxFormat } from './mboxSplitter.js';
 

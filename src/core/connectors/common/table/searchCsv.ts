@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
-import type { SubjectQuery } from '../../domain/subjectQuery.js';
-import { SourceError, type SearchContext, type SearchEvent } from '../connector.js';
+import type { SubjectQuery } from '../../../domain/subjectQuery.js';
+import { SourceError, type SearchContext, type SearchEvent } from '../../connector.js';
 import { buildColumnPlan, type ColumnPlan } from './columnPlan.js';
 import { csvRecordBatches } from './csvRecordBatches.js';
 import type { CsvRecord } from './csvRecordReader.js';

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { SourceError } from '../connector.js';
+import { SourceError } from '../../connector.js';
 import { CsvRecordReader, type CsvRecord, type RawFilter } from './csvRecordReader.js';
 import { LineTooLongError, physicalLineBatches } from './physicalLines.js';
 import { excelSeparatorLine, sniffDelimiter } from './sniffDelimiter.js';

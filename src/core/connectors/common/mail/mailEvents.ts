@@ -1,5 +1,5 @@
-import type { Locator } from '../../../shared/findings.js';
-import type { SearchEvent } from '../connector.js';
+import type { Locator } from '../../../../shared/findings.js';
+import type { SearchEvent } from '../../connector.js';
 import type { MailScan } from './scanMessage.js';
 
 /** Turn one scanned message into the events of the findings contract: a warning per problem, a finding if it matched. */

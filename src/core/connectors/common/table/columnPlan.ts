@@ -1,4 +1,4 @@
-import type { PhoneHashAlgorithm } from '../../domain/subjectQuery.js';
+import type { PhoneHashAlgorithm } from '../../../domain/subjectQuery.js';
 import { COLUMN_ROLES, categoryForRole, classifyHeader, type ColumnRole } from './columnRoles.js';
 import type { ColumnMapping } from './tableConfig.js';
 

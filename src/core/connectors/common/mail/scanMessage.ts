@@ -1,6 +1,6 @@
 import { MailParser, type AddressObject, type AttachmentStream, type HeaderValue, type Headers, type MessageText } from 'mailparser';
-import type { Match, RecordData } from '../../../shared/findings.js';
-import type { SubjectQuery } from '../../domain/subjectQuery.js';
+import type { Match, RecordData } from '../../../../shared/findings.js';
+import type { SubjectQuery } from '../../../domain/subjectQuery.js';
 import { decodeText, htmlToText, isTextLike } from './textPart.js';
 import { PRUNED_SIZE_HEADER, pruneBinaryParts } from './pruneBinaryParts.js';
 import { MAX_HTML_TO_TEXT_CHARS, MAX_MESSAGE_BYTES, MAX_RECORD_TEXT_CHARS, MAX_RFC822_NESTING_DEPTH, MAX_TEXT_ATTACHMENT_BYTES } from './mailLimits.js';

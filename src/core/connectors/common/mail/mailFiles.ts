@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
-import type { SubjectQuery } from '../../domain/subjectQuery.js';
-import type { SearchContext, SearchEvent } from '../connector.js';
+import type { SubjectQuery } from '../../../domain/subjectQuery.js';
+import type { SearchContext, SearchEvent } from '../../connector.js';
 import { MAX_MESSAGE_BYTES } from './mailLimits.js';
 import { mailEvents } from './mailEvents.js';
 import { scanMessage } from './scanMessage.js';

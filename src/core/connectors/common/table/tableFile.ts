@@ -1,6 +1,6 @@
 import { constants } from 'node:fs';
 import { access, open, stat } from 'node:fs/promises';
-import { SourceError } from '../connector.js';
+import { SourceError } from '../../connector.js';
 
 export type TableFormat = 'csv' | 'xlsx';
 

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
-import type { SubjectQuery } from '../../domain/subjectQuery.js';
-import { SourceError, type CheckResult, type SearchContext, type SearchEvent } from '../connector.js';
+import type { SubjectQuery } from '../../../domain/subjectQuery.js';
+import { SourceError, type CheckResult, type SearchContext, type SearchEvent } from '../../connector.js';
 import { scanMessageFiles } from './mailFiles.js';
 import { walkFiles, type UnreadableFolder } from './walkFiles.js';
 

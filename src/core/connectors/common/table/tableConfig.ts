@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sourceBaseSchema } from '../connector.js';
+import { sourceBaseSchema } from '../../connector.js';
 import { COLUMN_ROLES } from './columnRoles.js';
 import { delimiterOptionSchema, encodingOptionSchema } from './csvOptionSchemas.js';
 

@@ -1,5 +1,5 @@
-import type { Match } from '../../../shared/findings.js';
-import type { SubjectQuery } from '../../domain/subjectQuery.js';
+import type { Match } from '../../../../shared/findings.js';
+import type { SubjectQuery } from '../../../domain/subjectQuery.js';
 import { parseCellDate } from './cellDate.js';
 import { columnName, type ColumnPlan } from './columnPlan.js';
 
