@@ -1,7 +1,8 @@
-import type { CheckResult, Connector } from '../connector.js';
+import type { Connector } from '../connector.js';
 import { requireReadableFile } from '../common/table/tableFile.js';
 import { callsConfigSchema, type CallsConfig } from './callsConfig.js';
 import { searchCallList } from './searchCallList.js';
+import { runCheck } from '../common/check.js';
 
 /**
  * A PBX or router call list: FRITZ!Box, Asterisk Master.csv, 3CX cdr.log or any CSV with a column
@@ -12,14 +13,11 @@ export const callsConnector: Connector<CallsConfig> = {
   type: 'calls',
   configSchema: callsConfigSchema,
 
-  async check(config, ctx): Promise<CheckResult> {
-    try {
+  check: (config, ctx) =>
+    runCheck(async () => {
       await requireReadableFile(config.path, (p) => ctx.resolvePath(p), 'call list');
-      return { ok: true, message: `call list ${config.path} is readable` };
-    } catch (err) {
-      return { ok: false, message: (err as Error).message };
-    }
-  },
+      return `call list ${config.path} is readable`;
+    }),
 
   async *search(config, subject, ctx) {
     const absolute = await requireReadableFile(config.path, (p) => ctx.resolvePath(p), 'call list');

@@ -1,8 +1,9 @@
-import { SourceError, type CheckResult, type Connector } from '../connector.js';
+import { SourceError, type Connector } from '../connector.js';
 import { requireReadableFile } from '../common/table/tableFile.js';
 import { contactFormat, contactsConfigSchema, type ContactsConfig } from './contactsConfig.js';
 import { searchOutlookCsv } from './searchOutlookCsv.js';
 import { searchVCard } from './searchVCard.js';
+import { runCheck } from '../common/check.js';
 
 /**
  * An address book export: a vCard file (2.1, 3.0, 4.0; many cards) or an Outlook contacts CSV. One
@@ -13,14 +14,11 @@ export const contactsConnector: Connector<ContactsConfig> = {
   type: 'contacts',
   configSchema: contactsConfigSchema,
 
-  async check(config, ctx): Promise<CheckResult> {
-    try {
+  check: (config, ctx) =>
+    runCheck(async () => {
       await requireReadableFile(config.path, (p) => ctx.resolvePath(p), 'contacts file');
-      return { ok: true, message: `contacts file ${config.path} is readable` };
-    } catch (err) {
-      return { ok: false, message: (err as Error).message };
-    }
-  },
+      return `contacts file ${config.path} is readable`;
+    }),
 
   async *search(config, subject, ctx) {
     const absolute = await requireReadableFile(config.path, (p) => ctx.resolvePath(p), 'contacts file');

@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { SourceError, type CheckResult, type Connector } from '../connector.js';
+import { SourceError, type Connector } from '../connector.js';
 import { abortableDelay } from './abortableDelay.js';
 import { describeImapError } from './imapErrors.js';
 import { effectiveReconnect, imapConfigSchema, type ImapConfig } from './imapConfig.js';
@@ -9,6 +9,7 @@ import { readImapOriginal } from './readImapOriginal.js';
 import { scanMailboxesResumably, type ReconnectPolicy } from './resumableScan.js';
 import { fingerprintOf } from '../../identity/subjectFingerprint.js';
 import { SyncState } from './syncState.js';
+import { runCheck } from '../common/check.js';
 
 /**
  * An IMAP account (RFC 3501), searched over the network without keeping a copy: one finding per
@@ -28,23 +29,21 @@ export const imapConnector: Connector<ImapConfig> = {
   type: 'imap',
   configSchema: imapConfigSchema,
 
-  async check(config, ctx): Promise<CheckResult> {
-    let session: ImapSession | undefined;
-    try {
-      session = new ImapSession(config, await resolveAuth(config, ctx), ctx.signal);
-      const listing = await listMailboxes(await session.client(), config.mailboxes);
-      const messages = listing.mailboxes.reduce((sum, m) => sum + (m.messages ?? 0), 0);
-      const missing = listing.missing.length ? `; not on the server: ${listing.missing.map((m) => `"${m}"`).join(', ')}` : '';
-      return {
-        ok: listing.missing.length === 0,
-        message: `logged in to ${session.endpoint} as ${config.user}: ${listing.mailboxes.length} mailbox(es), ${messages} message(s)${missing}`,
-      };
-    } catch (err) {
-      return { ok: false, message: err instanceof Error ? err.message : String(err) };
-    } finally {
-      await session?.close();
-    }
-  },
+  check: (config, ctx) =>
+    runCheck(async () => {
+      const session = new ImapSession(config, await resolveAuth(config, ctx), ctx.signal);
+      try {
+        const listing = await listMailboxes(await session.client(), config.mailboxes);
+        const messages = listing.mailboxes.reduce((sum, m) => sum + (m.messages ?? 0), 0);
+        const missing = listing.missing.length ? `; not on the server: ${listing.missing.map((m) => `"${m}"`).join(', ')}` : '';
+        return {
+          ok: listing.missing.length === 0,
+          message: `logged in to ${session.endpoint} as ${config.user}: ${listing.mailboxes.length} mailbox(es), ${messages} message(s)${missing}`,
+        };
+      } finally {
+        await session.close();
+      }
+    }),
 
   async *search(config, subject, ctx) {
     const session = new ImapSession(config, await resolveAuth(config, ctx), ctx.signal);

@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { SourceError, type CheckResult, type Connector, type SearchContext } from '../connector.js';
+import { SourceError, type Connector, type SearchContext } from '../connector.js';
 import { MAX_MESSAGE_BYTES } from '../common/mail/mailLimits.js';
 import { mailEvents } from '../common/mail/mailEvents.js';
 import { PROGRESS_EVERY } from '../common/mail/mailFiles.js';
@@ -7,20 +7,18 @@ import { scanMessage } from '../common/mail/scanMessage.js';
 import { splitMbox, startsLikeMbox } from '../common/mail/mboxSplitter.js';
 import { readMboxOriginal } from '../common/mail/mailOriginal.js';
 import { mboxConfigSchema, type MboxConfig } from './mboxConfig.js';
+import { runCheck } from '../common/check.js';
 
 /** An mbox file (mboxo or mboxrd); one finding per message. Locator: messageId + path + offset. */
 export const mboxConnector: Connector<MboxConfig> = {
   type: 'mbox',
   configSchema: mboxConfigSchema,
 
-  async check(config, ctx): Promise<CheckResult> {
-    try {
+  check: (config, ctx) =>
+    runCheck(async () => {
       await openMbox(config, ctx);
-      return { ok: true, message: `mbox ${config.path} is readable` };
-    } catch (err) {
-      return { ok: false, message: (err as Error).message };
-    }
-  },
+      return `mbox ${config.path} is readable`;
+    }),
 
   async *search(config, subject, ctx) {
     const file = await openMbox(config, ctx);

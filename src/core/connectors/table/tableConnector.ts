@@ -1,8 +1,9 @@
-import { SourceError, type CheckResult, type Connector, type SearchContext } from '../connector.js';
+import { SourceError, type Connector, type SearchContext } from '../connector.js';
 import { searchCsv } from '../common/table/searchCsv.js';
 import { searchXlsx } from '../common/table/searchXlsx.js';
 import { tableConfigSchema, type TableConfig } from '../common/table/tableConfig.js';
 import { requireReadableFile, tableFormat, type TableFormat } from '../common/table/tableFile.js';
+import { runCheck } from '../common/check.js';
 
 /**
  * A CRM export or any list: CSV (encoding and delimiter detected) or XLSX. One finding per row that
@@ -12,14 +13,11 @@ export const tableConnector: Connector<TableConfig> = {
   type: 'table',
   configSchema: tableConfigSchema,
 
-  async check(config, ctx): Promise<CheckResult> {
-    try {
+  check: (config, ctx) =>
+    runCheck(async () => {
       const { format } = await openTable(config, ctx);
-      return { ok: true, message: `table ${config.path} is readable (${format === 'xlsx' ? 'XLSX' : 'CSV'})` };
-    } catch (err) {
-      return { ok: false, message: (err as Error).message };
-    }
-  },
+      return `table ${config.path} is readable (${format === 'xlsx' ? 'XLSX' : 'CSV'})`;
+    }),
 
   async *search(config, subject, ctx) {
     const { absolute, format } = await openTable(config, ctx);

@@ -1,5 +1,5 @@
 import type { SubjectQuery } from '../../domain/subjectQuery.js';
-import type { CheckResult, Connector, SearchContext, SearchEvent } from '../connector.js';
+import type { Connector, SearchContext, SearchEvent } from '../connector.js';
 import { requireReadableFile } from '../common/table/tableFile.js';
 import { genericFormat } from './genericFormat.js';
 import { searchJiraCsv } from './jiraCsvSource.js';
@@ -10,6 +10,7 @@ import { readTicketOriginals } from './readTicketOriginals.js';
 import { ticketsConfigSchema, type TicketsConfig } from './ticketsConfig.js';
 import { zammadFormat } from './zammadFormat.js';
 import { searchZendesk } from './zendeskSource.js';
+import { runCheck } from '../common/check.js';
 
 /**
  * A helpdesk export: Zammad, Zendesk, OTRS/Znuny (JSON), Jira (CSV) or any JSON through a field
@@ -20,16 +21,13 @@ export const ticketsConnector: Connector<TicketsConfig> = {
   type: 'tickets',
   configSchema: ticketsConfigSchema,
 
-  async check(config, ctx): Promise<CheckResult> {
-    try {
+  check: (config, ctx) =>
+    runCheck(async () => {
       const absolute = await requireReadableFile(config.path, (p) => ctx.resolvePath(p), 'ticket export');
       const mismatch = await ticketExportMismatch(absolute, config.format);
       if (mismatch) return { ok: false, message: `ticket export ${config.path} is not ${config.format}: ${mismatch}` };
-      return { ok: true, message: `ticket export ${config.path} is readable (${config.format})` };
-    } catch (err) {
-      return { ok: false, message: (err as Error).message };
-    }
-  },
+      return `ticket export ${config.path} is readable (${config.format})`;
+    }),
 
   async *search(config, subject, ctx) {
     const absolute = await requireReadableFile(config.path, (p) => ctx.resolvePath(p), 'ticket export');

@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { pipeline, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { SubjectQuery } from '../../domain/subjectQuery.js';
-import type { CheckResult, Connector, SearchEvent } from '../connector.js';
+import type { Connector, SearchEvent } from '../connector.js';
 import { requireReadableFile } from '../common/table/tableFile.js';
 import { decodeLogLine } from './decodeLogLine.js';
 import { unescapeLogField } from './logEscapes.js';
@@ -13,6 +13,7 @@ import { parseLogLine, splitRequest, type ParsedLogLine, type TruncatedLogLine }
 import { scanParsedLogLine, scanRawLogLine } from './scanLogLine.js';
 import { weblogConfigSchema, type WeblogConfig } from './weblogConfig.js';
 import { MAX_LINE_BYTES, MAX_TITLE_REQUEST_CHARS, PROGRESS_EVERY_LINES } from './weblogLimits.js';
+import { runCheck } from '../common/check.js';
 
 /** Message for a line no supported format fits (the contract in examples/contract relies on it). */
 export const UNRECOGNISED_LINE = 'unrecognised log line format';
@@ -25,14 +26,11 @@ export const weblogConnector: Connector<WeblogConfig> = {
   type: 'weblog',
   configSchema: weblogConfigSchema,
 
-  async check(config, ctx): Promise<CheckResult> {
-    try {
+  check: (config, ctx) =>
+    runCheck(async () => {
       await requireReadableFile(config.path, (p) => ctx.resolvePath(p), 'log file');
-      return { ok: true, message: `log file ${config.path} is readable` };
-    } catch (err) {
-      return { ok: false, message: (err as Error).message };
-    }
-  },
+      return `log file ${config.path} is readable`;
+    }),
 
   async *search(config, subject, ctx) {
     const absolute = await requireReadableFile(config.path, (p) => ctx.resolvePath(p), 'log file');

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type { SubjectQuery } from '../../../domain/subjectQuery.js';
 import { SourceError, type CheckResult, type SearchContext, type SearchEvent } from '../../connector.js';
+import { runCheck } from '../check.js';
 import { scanMessageFiles } from './mailFiles.js';
 import { walkFiles, type UnreadableFolder } from './walkFiles.js';
 
@@ -31,11 +32,9 @@ export async function requireFolder(configuredPath: string, ctx: SearchContext):
 }
 
 /** `check()` for folder sources: the folder exists and can be listed. */
-export async function checkFolder(configuredPath: string, ctx: SearchContext): Promise<CheckResult> {
-  try {
+export function checkFolder(configuredPath: string, ctx: SearchContext): Promise<CheckResult> {
+  return runCheck(async () => {
     await requireFolder(configuredPath, ctx);
-    return { ok: true, message: `folder ${configuredPath} is readable` };
-  } catch (err) {
-    return { ok: false, message: (err as Error).message };
-  }
+    return `folder ${configuredPath} is readable`;
+  });
 }
