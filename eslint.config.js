@@ -28,6 +28,24 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: uiAndShell, patterns: uiAndShellPatterns }] },
   },
   {
+    // A connector imports common/, src/shared, and the engine's neutral layers, never another
+    // connector: the next connector then only adds its folder and a registry line.
+    files: ['src/core/connectors/*/**/*.ts'],
+    ignores: ['src/core/connectors/common/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: uiAndShell,
+          patterns: [
+            ...uiAndShellPatterns,
+            { regex: '^\\.\\./(?!common/|connector\\.js$)[^./][^/]*/', message: 'A connector imports common/ or ../connector.js, never another connector.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/shared/**/*.ts'],
     // shared runs in the renderer too: no Node built-ins, no DOM globals.
     languageOptions: { globals: { ...globals['shared-node-browser'] } },

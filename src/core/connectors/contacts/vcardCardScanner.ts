@@ -1,5 +1,6 @@
 import type { Match } from '../../../shared/findings.js';
 import type { SubjectQuery } from '../../domain/subjectQuery.js';
+// eslint-disable-next-line no-restricted-imports -- known cross-connector import, to move into common/ (issue 14 follow-up)
 import { matchNumberCell } from '../calls/scanCall.js';
 import type { SearchEvent } from '../connector.js';
 import { dedupeMatches } from '../common/table/scanRow.js';
