@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { splitMbox, type MboxMessage } from '../../../../src/core/connectors/mail/mboxSplitter.js';
+import { splitMbox, type MboxMessage } from '../../../../src/core/connectors/common/mail/mboxSplitter.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'auskunft-mboxchunks-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
