@@ -38,6 +38,10 @@ export type ApiResult<T> = { readonly ok: true; readonly value: T } | { readonly
 // ---------------------------------------------------------------------------------------------
 // Cases
 
+/**
+ * Where a case stands in the officer's job: received and being worked on, waiting for a review of
+ * its findings, answered, or closed without an answer (withdrawn, or refused under Art. 12(5)).
+ */
 export const CaseStatusSchema = z.enum(['open', 'review', 'answered', 'closed']);
 export type CaseStatus = z.infer<typeof CaseStatusSchema>;
 
@@ -141,7 +145,8 @@ export type NewCase = z.input<typeof NewCaseSchema>;
 // Sources
 
 /** A secret reference as the workspace stores it: never the secret itself. */
-export const SecretRefSchema = z.union([z.object({ env: z.string() }).strict(), z.object({ keychain: z.string() }).strict()]);
+export const SecretRefSchema = z.union([z.object({ env: z.string().min(1) }).strict(), z.object({ keychain: z.string().min(1) }).strict()]);
+export type SecretRef = z.infer<typeof SecretRefSchema>;
 
 export const SourceViewSchema = z.object({
   id: z.string(),

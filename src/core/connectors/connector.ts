@@ -10,12 +10,9 @@ export const sourceBaseSchema = z.object({
 });
 export type SourceBase = z.infer<typeof sourceBaseSchema>;
 
-/** A secret as the workspace names it: never a literal (no secrets in files). */
-export const secretRefSchema = z.union([
-  z.object({ env: z.string().min(1) }).strict(),
-  z.object({ keychain: z.string().min(1) }).strict(),
-]);
-export type SecretRef = z.infer<typeof secretRefSchema>;
+/** A secret as the workspace names it: never a literal (no secrets in files). Defined once in shared/api (the app shows it too). */
+import type { SecretRef } from '../../shared/api.js';
+export { SecretRefSchema as secretRefSchema, type SecretRef } from '../../shared/api.js';
 
 /** Progress of one source, for the CLI's stderr line and the app's progress bar. */
 export interface SourceProgress {

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
+import { checkPdfkitShape } from './pdfkitShape.js';
 import { SyncFileSink } from './syncFileSink.js';
 
 type StructElement = PDFKit.PDFStructureElement;
@@ -67,7 +68,7 @@ export interface TableColumn {
  * contents) is drawn as a small Form XObject whose content is filled in when the document is
  * finished: the page refers to it, the text is still real text (extractable, in the ToUnicode map).
  * This is the part of the writer that relies on pdfkit internals (0.20): `_font`, `page.xobjects`,
- * `addContent`, `font.encode`.
+ * `addContent`, `font.encode`; pdfkitShape.ts checks every internal used here before the first PDF.
  */
 export class PdfWriter {
   readonly doc: PDFKit.PDFDocument;
@@ -89,6 +90,8 @@ export class PdfWriter {
   private footer?: (page: number, total: number) => string;
 
   constructor(file: string, options: PdfWriterOptions) {
+    // Before the file is created: another pdfkit would write a broken letter without an error.
+    checkPdfkitShape(FONTS.body);
     this.doc = new PDFDocument({
       size: 'A4',
       margins: MARGIN,

@@ -1,15 +1,10 @@
-import { z } from 'zod';
+import { CaseStatusSchema, type CaseStatus } from '../../shared/api.js';
 import type { Subject } from '../../shared/subject.js';
 import type { VerificationMethod } from '../../shared/verification.js';
 import type { CaseId } from './ids.js';
 
-/**
- * Where a case stands in the officer's job (DESIGN.md): received and being worked on, waiting for a
- * review of its findings, answered, or closed without an answer (withdrawn, or refused under
- * Art. 12(5)).
- */
-export const CaseStatusSchema = z.enum(['open', 'review', 'answered', 'closed']);
-export type CaseStatus = z.infer<typeof CaseStatusSchema>;
+// Defined once in shared/api: the app shows and sets the status too.
+export { CaseStatusSchema, type CaseStatus } from '../../shared/api.js';
 
 /** A case as `listCases` shows it: no identifiers beyond the name, so a list loads no more personal data than it shows. */
 export interface CaseSummary {

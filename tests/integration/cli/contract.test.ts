@@ -2,16 +2,16 @@ import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SearchResultSchema, type SearchResult } from '../../../src/shared/findings.js';
-import { runCli, SHARED_DIR, tempDir } from '../helpers/runCli.js';
+import { runCli, REPO_ROOT, tempDir } from '../helpers/runCli.js';
 
 /**
- * Acceptance test of the search contract: `../shared/examples/contract/` with its expected result
+ * Acceptance test of the search contract: `tests/fixtures/examples/contract/` with its expected result
  * (the table in its README). If this fails, users' scripts break.
  */
-describe('contract example (shared/examples/contract)', () => {
+describe('contract example (tests/fixtures/examples/contract)', () => {
   it('gives exactly the documented findings, sources and warnings, with exit code 0', async () => {
     const dir = tempDir();
-    cpSync(join(SHARED_DIR, 'examples', 'contract'), dir, { recursive: true });
+    cpSync(join(REPO_ROOT, 'tests', 'fixtures', 'examples', 'contract'), dir, { recursive: true });
     const out = join(dir, 'findings.json');
     const run = await runCli(['search', '--workspace', join(dir, 'auskunft.yaml'), '--subject', join(dir, 'subject.yaml'), '--out', out]);
     expect(run.code, run.stderr).toBe(0);

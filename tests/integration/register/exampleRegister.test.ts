@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { activitiesForSourceType, loadRegister } from '../../../src/core/register/loadRegister.js';
@@ -6,8 +6,14 @@ import { localize, type LocalizedText } from '../../../src/core/register/localiz
 import { SOURCE_DATA_SUBJECT, type Activity } from '../../../src/core/register/registerSchema.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../../assets/register/example.de.yaml', import.meta.url));
-const CONTRACT = fileURLToPath(new URL('../../../../shared/examples/contract/register.yaml', import.meta.url));
-const SEED = fileURLToPath(new URL('../../../../shared/seed/000_0a20d6660076ab62.txt', import.meta.url));
+const CONTRACT = fileURLToPath(new URL('../../fixtures/examples/contract/register.yaml', import.meta.url));
+/**
+ * The privacy statement the example register was written from: a third party's text, not vendored
+ * into the repository (no license to copy it). Where it is at hand (the project's shared seed folder
+ * next to the checkout, or AUSKUNFT_SEED) the rows below are checked against it; SEED_ROWS itself
+ * stays the list the register is checked against everywhere.
+ */
+const SEED = process.env.AUSKUNFT_SEED ?? fileURLToPath(new URL('../../../../shared/seed/000_0a20d6660076ab62.txt', import.meta.url));
 
 /**
  * Every row of the seed's two tables, as the seed spells it, and the activity that carries it
@@ -48,7 +54,7 @@ const localizedTexts = (a: Activity): LocalizedText[] => [
 ];
 
 describe('the example register (assets/register/example.de.yaml)', () => {
-  it('has an activity for every row of both seed tables', () => {
+  it.skipIf(!existsSync(SEED))('has every row of both seed tables in the seed text', () => {
     const seed = readFileSync(SEED, 'utf8');
     const direct = seed.slice(seed.indexOf('Direkt-Erhebung bei Ihnen als betroffene Person'), seed.indexOf('Erhebung aus anderen Quellen'));
     const other = seed.slice(seed.indexOf('Erhebung aus anderen Quellen'), seed.indexOf('Ausführliche Informationen'));
@@ -57,6 +63,10 @@ describe('the example register (assets/register/example.de.yaml)', () => {
       expect(table === 'direkt' ? direct : other, row).toContain(row);
       expect(byId.has(id), `${row} -> ${id}`).toBe(true);
     }
+  });
+
+  it('has an activity for every row of both seed tables', () => {
+    for (const { row, activity: id } of SEED_ROWS) expect(byId.has(id), `${row} -> ${id}`).toBe(true);
     expect(new Set(SEED_ROWS.map((r) => r.activity)).size).toBe(SEED_ROWS.length);
   });
 
@@ -172,7 +182,7 @@ describe('the example register (assets/register/example.de.yaml)', () => {
   });
 });
 
-describe('the contract example register (shared/examples/contract/register.yaml)', () => {
+describe('the contract example register (tests/fixtures/examples/contract/register.yaml)', () => {
   it('loads, with the activities its workspace names', () => {
     const contract = loadRegister(CONTRACT);
     expect(contract.activities.map((a) => a.id)).toEqual(['contact-email', 'orders', 'web-logs']);

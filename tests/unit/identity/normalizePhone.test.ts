@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lineNumbersOf, normalizePhone, parsePhone } from '../../../src/core/identity/normalizePhone.js';
 
-const VECTORS_TSV = new URL('../../../../shared/fixtures/phone/phone-test-vectors-de.tsv', import.meta.url);
-const FAKER_FORMATS = new URL('../../../../shared/fixtures/phone/faker-de_DE-phone-formats.txt', import.meta.url);
+const VECTORS_TSV = new URL('../../fixtures/phone/phone-test-vectors-de.tsv', import.meta.url);
+const FAKER_FORMATS = new URL('../../fixtures/phone/faker-de_DE-phone-formats.txt', import.meta.url);
 
 interface Verified {
   /** E.164 in free text and in subject files; null: rejected. */

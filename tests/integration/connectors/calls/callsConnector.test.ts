@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -8,7 +9,7 @@ import { loadConnector } from '../../../../src/core/connectors/registry.js';
 import type { FoundRecord } from '../../../../src/core/connectors/connector.js';
 import { collect, fileSearchContext, subjectQuery, tempDirForFile } from '../fileSearchContext.js';
 
-const FIXTURES = '/work/shared/fixtures/calls';
+const FIXTURES = fileURLToPath(new URL('../../../fixtures/calls', import.meta.url));
 const dir = tempDirForFile('auskunft-calls-');
 for (const name of ['SYNTHETIC-fritzbox-anrufliste-7col.csv', 'SYNTHETIC-fritzbox-anrufliste-8col.csv', 'SYNTHETIC-asterisk-Master.csv']) {
   copyFileSync(join(FIXTURES, name), join(dir, name));

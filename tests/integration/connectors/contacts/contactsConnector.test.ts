@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -8,7 +9,7 @@ import { SourceError } from '../../../../src/core/connectors/connector.js';
 import { loadConnector } from '../../../../src/core/connectors/registry.js';
 import { collect, fileSearchContext, subjectQuery, tempDirForFile } from '../fileSearchContext.js';
 
-const FIXTURES = '/work/shared/fixtures/crm';
+const FIXTURES = fileURLToPath(new URL('../../../fixtures/crm', import.meta.url));
 const dir = tempDirForFile('auskunft-contacts-');
 for (const name of ['ezvcard-John_Doe_GMAIL.vcf', 'ezvcard-John_Doe_MS_OUTLOOK.vcf', 'ezvcard-rfc6350-example.vcf']) copyFileSync(join(FIXTURES, name), join(dir, name));
 

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import { copyFileSync, createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
@@ -39,7 +40,7 @@ describe('table connector: CSV', () => {
   });
 
   it('contract kunden.csv (windows-1252, ";"): line 2 is Anna (email and phone), line 3 is not', async () => {
-    copyFileSync('/work/shared/examples/contract/kunden.csv', join(dir, 'kunden.csv'));
+    copyFileSync(fileURLToPath(new URL('../../../fixtures/examples/contract/kunden.csv', import.meta.url)), join(dir, 'kunden.csv'));
     const { findings, warnings } = await search('kunden.csv');
     expect(warnings).toEqual([]);
     expect(findings.map((f) => f.locator)).toEqual([{ line: 2 }]);
@@ -187,7 +188,7 @@ describe('table connector: CSV', () => {
   });
 
   it('Outlook contact export (German header, cp1252, CRLF) with a row appended', async () => {
-    const headerBytes = readFileSync('/work/shared/fixtures/crm/outlook-contacts-header-de.csv');
+    const headerBytes = readFileSync(fileURLToPath(new URL('../../../fixtures/crm/outlook-contacts-header-de.csv', import.meta.url)));
     const header = iconv.decode(headerBytes, 'windows-1252').trim().split(',');
     const row = header.map(() => '');
     row[header.indexOf('Vorname')] = 'Anna';

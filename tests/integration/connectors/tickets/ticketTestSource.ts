@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ticketsConnector } from '../../../../src/core/connectors/tickets/ticketsConnector.js';
@@ -6,7 +7,7 @@ import { collect, fileSearchContext, subjectQuery, type Collected, type FileTest
 /** The subject of the vendor fixtures (README: Anna Müller, anna.mueller@example.de, 07022 7896848-0). */
 export const ANNA = { name: 'Anna Müller', emails: ['anna.mueller@example.de'], phones: ['07022 7896848-0'], customerIds: ['K-10442'] };
 
-export const FIXTURES = '/work/shared/fixtures/tickets';
+export const FIXTURES = fileURLToPath(new URL('../../../fixtures/tickets', import.meta.url));
 
 /**
  * Look-alikes that must never match Anna: an email with a prefix and one inside a longer domain, a

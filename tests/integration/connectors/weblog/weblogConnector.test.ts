@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -12,8 +13,8 @@ const dir = tempDirForFile('auskunft-weblog-');
 const ctx = () => fileSearchContext(dir);
 const config = (path: string) => weblogConnector.configSchema.parse({ id: 'weblog', type: 'weblog', path });
 const search = (path: string, subject: Record<string, unknown>) => collect(weblogConnector.search(config(path), subjectQuery(subject), ctx()));
-copyFileSync('/work/shared/examples/contract/access.log', join(dir, 'access.log'));
-copyFileSync('/work/shared/fixtures/logs/SYNTHETIC-access.log', join(dir, 'synthetic.log'));
+copyFileSync(fileURLToPath(new URL('../../../fixtures/examples/contract/access.log', import.meta.url)), join(dir, 'access.log'));
+copyFileSync(fileURLToPath(new URL('../../../fixtures/logs/SYNTHETIC-access.log', import.meta.url)), join(dir, 'synthetic.log'));
 
 describe('weblog connector', () => {
   it('is registered as type "weblog"', async () => {

@@ -64,8 +64,8 @@ describe('classifyHeader', () => {
   });
 
   it('classifies the real Outlook export headers (German, cp1252; English)', () => {
-    const de = new TextDecoder('windows-1252').decode(readFileSync('/work/shared/fixtures/crm/outlook-contacts-header-de.csv')).trim().split(',');
-    const en = readFileSync('/work/shared/fixtures/crm/outlook-contacts-header-en.csv', 'utf8').trim().split(',');
+    const de = new TextDecoder('windows-1252').decode(readFileSync(new URL('../../../fixtures/crm/outlook-contacts-header-de.csv', import.meta.url))).trim().split(',');
+    const en = readFileSync(new URL('../../../fixtures/crm/outlook-contacts-header-en.csv', import.meta.url), 'utf8').trim().split(',');
     const deRoles = buildColumnPlan(de, {}).plan;
     const enRoles = buildColumnPlan(en, {}).plan;
     expect(deRoles.roles[de.indexOf('Vorname')]).toBe('firstName');

@@ -30,15 +30,28 @@ export async function* splitMbox(path: string, format: MboxFormat, signal?: Abor
   let pending: Buffer[] = []; // together: the file bytes from `start` up to `fileOffset`
   let start = options.start ?? 0; // file offset of the current message's "From " line
   let fileOffset = start; // file offset just past the bytes read so far
-  let tail: Buffer = Buffer.alloc(0); // the last bytes of the previous chunk
+  // The last bytes read that may still begin a separator: at most a separator's length less one,
+  // or a "From " line whose end has not been read yet (it decides whether the line is a postmark).
+  // Kept across chunks of any size, so a border can cut a separator anywhere, even 1-byte reads.
+  let carry: Buffer = Buffer.alloc(0);
 
   const stream = createReadStream(path, { highWaterMark: options.chunkSize ?? READ_CHUNK, start });
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     signal?.throwIfAborted();
-    const chunkStart = fileOffset;
+    const windowStart = fileOffset - carry.length;
+    // Only the carry (a few hundred bytes at most) is copied in front of the chunk.
+    const window = carry.length ? Buffer.concat([carry, chunk]) : chunk;
     pending.push(chunk);
     fileOffset += chunk.length;
-    for (const lineStart of separatorsIn(tail, chunk, chunkStart)) {
+    let hold = Math.max(0, window.length - (SEPARATOR.length - 1));
+    for (let hit = window.indexOf(SEPARATOR); hit >= 0; hit = window.indexOf(SEPARATOR, hit + 1)) {
+      const postmark = postmarkAt(window, hit + 1);
+      if (postmark === undefined) {
+        hold = hit; // decided once more of the line is read
+        break;
+      }
+      if (!postmark) continue;
+      const lineStart = windowStart + hit + 1;
       if (lineStart <= start) continue;
       // One view over the bytes of the message and what follows it; slicing it copies nothing.
       const block = pending.length === 1 ? pending[0]! : Buffer.concat(pending);
@@ -46,32 +59,27 @@ export async function* splitMbox(path: string, format: MboxFormat, signal?: Abor
       pending = [block.subarray(lineStart - start)];
       start = lineStart;
     }
-    tail = chunk.subarray(Math.max(0, chunk.length - SEPARATOR.length));
+    carry = Buffer.from(window.subarray(hold));
   }
   const rest = pending.length === 1 ? pending[0]! : Buffer.concat(pending);
   if (rest.length > 0) yield toMessage(start, rest, format);
 }
 
+/** The most of a "From " line the postmark test reads. */
+const POSTMARK_PROBE = 200;
+
 /**
- * File offsets of the postmark lines that start in `chunk`. A separator cut by the chunk border is
- * found in a small seam buffer (the previous chunk's last bytes + this chunk's first), so the
- * chunk itself is never copied.
+ * Whether the bytes at `at` start a postmark line; undefined while the line is cut by the end of
+ * what is read and shorter than the probe (the time that makes it a postmark may still follow).
+ * At the end of the file such a line stays part of the message before it.
  */
-function* separatorsIn(tail: Buffer, chunk: Buffer, chunkStart: number): Generator<number> {
-  if (tail.length) {
-    const seam = Buffer.concat([tail, chunk.subarray(0, Math.min(chunk.length, 256))]);
-    const hit = seam.indexOf(SEPARATOR);
-    // Only separators that straddle the border: those wholly inside the chunk are found below.
-    if (hit >= 0 && hit < tail.length && hit + SEPARATOR.length > tail.length && isPostmark(seam, hit + 1)) {
-      yield chunkStart - tail.length + hit + 1;
-    }
-  }
-  for (let hit = chunk.indexOf(SEPARATOR); hit >= 0; hit = chunk.indexOf(SEPARATOR, hit + 1)) {
-    if (isPostmark(chunk, hit + 1)) yield chunkStart + hit + 1;
-  }
+function postmarkAt(buf: Buffer, at: number): boolean | undefined {
+  const end = buf.indexOf(0x0a, at);
+  if (end < 0 && buf.length - at < POSTMARK_PROBE) return undefined;
+  return POSTMARK.test(buf.toString('latin1', at, Math.min(end < 0 ? buf.length : end, at + POSTMARK_PROBE)));
 }
 
-/** Whether the bytes at `at` start a postmark line; it may be cut by the chunk end, then assume yes. */
+/** Whether the bytes at `at` start a postmark line; it may be cut by the end of `buf`, then assume yes. */
 function isPostmark(buf: Buffer, at: number): boolean {
   const end = buf.indexOf(0x0a, at);
   if (end < 0) return true;
