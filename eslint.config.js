@@ -1,4 +1,4 @@
-// The folder decides the runtime (DESIGN.md, STYLE.md §1): these import rules make a layering
+// The folder decides the runtime (docs/ARCHITECTURE.md, docs/STYLE.md §1): these import rules make a layering
 // mistake a build error instead of a review comment.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -60,11 +60,11 @@ export default tseslint.config(
     },
   },
 
-  // The desktop app (DESIGN.md "Architecture"): each process gets only what it may use.
+  // The desktop app (docs/ARCHITECTURE.md "Architecture"): each process gets only what it may use.
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
     // The renderer is a web page: browser globals, no Node, no Electron, no engine. It reaches the
-    // engine only through the API contract in src/shared (STYLE.md §2).
+    // engine only through the API contract in src/shared (docs/STYLE.md §2).
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': [
@@ -85,7 +85,7 @@ export default tseslint.config(
   },
   {
     files: ['src/preload/**/*.ts'],
-    // The preload exposes the API contract and nothing else (STYLE.md §4).
+    // The preload exposes the API contract and nothing else (docs/STYLE.md §4).
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': [

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 
 /**
  * Measuring helpers shared by the benchmarks: run a command, time it, take its peak RSS.
- * Benchmarks print ratios, not verdicts (DESIGN.md "bench/").
+ * Benchmarks print ratios, not verdicts (docs/ARCHITECTURE.md "bench/").
  */
 
 export interface RunOptions {

@@ -32,7 +32,7 @@ export const TARGET_KINDS = [
   'phone-subject-encoded-word', // "0711/12345678" in a Q encoded Subject ("/" becomes "=2F")
 ] as const;
 
-/** Look-alikes that must NOT become strong findings (DESIGN.md: whole-address and E.164 equality). */
+/** Look-alikes that must NOT become strong findings (docs/ARCHITECTURE.md: whole-address and E.164 equality). */
 export const DISTRACTOR_KINDS = [
   'email-x-prefix', // xj.weiss@beispiel-gmbh.de in Cc
   'email-x-prefix-qp-softbreak', // xj.weiss@beispiel-gmbh.de split by a QP soft break

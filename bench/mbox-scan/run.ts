@@ -18,7 +18,7 @@ import { CORPUS_ROOT, DEFAULT_TARGET_EVERY, defaultCorpusDir, generateMbox, read
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const SOURCE_ID = 'archive';
 
-const REGISTER_YAML = `# Minimal register for the mbox benchmark (DESIGN.md "Register").
+const REGISTER_YAML = `# Minimal register for the mbox benchmark (docs/ARCHITECTURE.md "Register").
 activities:
   - id: contact-email
     name: { de: Kontaktaufnahme per E-Mail, en: Contact by email }
@@ -37,7 +37,7 @@ categories:
 `;
 
 function workspaceYaml(mboxFile: string): string {
-  return `# Written by bench/mbox-scan/run.ts (DESIGN.md "Workspace file").
+  return `# Written by bench/mbox-scan/run.ts (docs/ARCHITECTURE.md "Workspace file").
 controller:
   name: Beispiel Firma GmbH
   address: "Zementwerk 1, 72622 Nürtingen"

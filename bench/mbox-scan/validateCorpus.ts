@@ -27,7 +27,7 @@ interface MboxMessage {
 // mbox-reader is CommonJS without types; a local cast keeps it out of the project's ambient types.
 const { mboxReader } = createRequire(import.meta.url)('mbox-reader') as { mboxReader: (input: Readable) => AsyncIterable<MboxMessage> };
 
-/** Whole address, case-insensitive: not inside xj.weiss@… nor …de.evil.org / …de.dev (DESIGN.md). */
+/** Whole address, case-insensitive: not inside xj.weiss@… nor …de.evil.org / …de.dev (docs/ARCHITECTURE.md). */
 const EMAIL_RE = /(?<![A-Za-z0-9._%+-])j\.weiss@beispiel-gmbh\.de(?![A-Za-z0-9-]|\.[A-Za-z0-9])/i;
 const NAME_RE = /J(ü|ue|u)rgen|Wei(ß|ss)\b/i;
 

@@ -1,7 +1,7 @@
 /**
  * `expected.json`, written next to the generated CRM export: the ground truth the runner scores
  * `auskunft search` against. Rows are named by the physical line where their record starts, the
- * table connector's `locator.line` (DESIGN.md "Locators").
+ * table connector's `locator.line` (docs/ARCHITECTURE.md "Locators").
  */
 
 /** Bump when the generator's output changes, so that cached corpora are regenerated. */

@@ -20,7 +20,7 @@ import { CORPUS_ROOT, DEFAULT_ROWS, defaultCorpusDir, generateCrm, readFreshCorp
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const SOURCE_ID = 'crm';
 
-const REGISTER_YAML = `# Minimal register for the table benchmark (DESIGN.md "Register").
+const REGISTER_YAML = `# Minimal register for the table benchmark (docs/ARCHITECTURE.md "Register").
 activities:
   - id: customer-management
     name: { de: Kundenverwaltung, en: Customer management }
@@ -41,7 +41,7 @@ categories:
 `;
 
 function workspaceYaml(csvFile: string): string {
-  return `# Written by bench/table-scan/run.ts (DESIGN.md "Workspace file").
+  return `# Written by bench/table-scan/run.ts (docs/ARCHITECTURE.md "Workspace file").
 controller:
   name: Beispiel Firma GmbH
   address: "Zementwerk 1, 72622 Nürtingen"

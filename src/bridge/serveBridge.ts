@@ -43,7 +43,7 @@ export interface RunningBridge {
 }
 
 /**
- * The HTTP bridge (DESIGN.md "Architecture"): the same renderer and the same API contract as the
+ * The HTTP bridge (docs/ARCHITECTURE.md "Architecture"): the same renderer and the same API contract as the
  * Electron app, on 127.0.0.1 only, behind a per-start token. Calls: `POST /api/call/<service.method>`
  * with a JSON body; events: `GET /api/events` as server-sent events.
  */

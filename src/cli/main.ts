@@ -6,7 +6,7 @@ import { ReviewError } from '../core/review/reviewError.js';
 import { CaseStoreError } from '../core/store/errors.js';
 import { say } from './output.js';
 
-/** Exit code for unusable input: config, subject or register (DESIGN.md "Exit codes"). */
+/** Exit code for unusable input: config, subject or register (docs/ARCHITECTURE.md "Exit codes"). */
 const EXIT_USAGE = 2;
 
 /**

@@ -6,7 +6,7 @@ import { APP_ORIGIN } from './appProtocol.js';
 export type CallForwarder = (method: string, input: unknown) => Promise<ApiResult<unknown>>;
 
 /**
- * The only IPC handler (STYLE.md §4, after VS Code's validateIPC): the sender must be the main frame
+ * The only IPC handler (docs/STYLE.md §4, after VS Code's validateIPC): the sender must be the main frame
  * of our window showing our own origin, the method must be in the contract, and the payload must
  * pass its zod schema. Only then is the call forwarded to the engine.
  */

@@ -15,7 +15,7 @@ import { createMainWindow } from './mainWindow.js';
 import { SafeStorageKeychain } from './safeStorageKeychain.js';
 
 /*
- * The composition root of the desktop app (STYLE.md §13): it creates the window, gives the engine its
+ * The composition root of the desktop app (docs/STYLE.md §13): it creates the window, gives the engine its
  * ports (keychain, file manager) and forwards validated calls. Everything else lives in src/core.
  */
 

@@ -3,7 +3,7 @@ import type { ApiEvent, ApiMethodName, ApiResult } from '../shared/api.js';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type AuskunftBridge } from '../shared/ipcChannels.js';
 
 /*
- * The whole preload (STYLE.md §4): it exposes the API contract's call and event channels and nothing
+ * The whole preload (docs/STYLE.md §4): it exposes the API contract's call and event channels and nothing
  * of ipcRenderer itself. Main validates every method name, payload and sender; this file only
  * refuses what is obviously not a call, so a compromised page gains nothing here it could not send anyway.
  */

@@ -5,7 +5,7 @@ import { SubjectSchema } from './subject.js';
 import { VerificationMethodSchema } from './verification.js';
 
 /**
- * The one API contract between the UI and the engine (DESIGN.md "Architecture", STYLE.md §2).
+ * The one API contract between the UI and the engine (docs/ARCHITECTURE.md "Architecture", docs/STYLE.md §2).
  *
  * Every method is `service.method` with a zod schema for its input and its output. Electron's main
  * process validates each call against it before forwarding it to the engine process, the HTTP bridge

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SubjectSchema } from './subject.js';
 
 /**
- * The findings contract of `auskunft search` (DESIGN.md "Findings and match strength").
+ * The findings contract of `auskunft search` (docs/ARCHITECTURE.md "Findings and match strength").
  * Users script against this JSON and later issues store and export it: change it only additively.
  */
 

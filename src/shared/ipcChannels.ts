@@ -6,7 +6,7 @@ export const IPC_EVENT_CHANNEL = 'auskunft:event';
 
 /**
  * What the preload puts on `window.auskunft`: one call function for the whole contract and one event
- * subscription, nothing else (STYLE.md §4). The renderer builds its typed client on top of it.
+ * subscription, nothing else (docs/STYLE.md §4). The renderer builds its typed client on top of it.
  */
 export interface AuskunftBridge {
   call(method: ApiMethodName, input: unknown): Promise<ApiResult<unknown>>;

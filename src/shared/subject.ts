@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The data subject as the officer records it (`subject.yaml` / `.json`, DESIGN.md "Subject").
+ * The data subject as the officer records it (`subject.yaml` / `.json`, docs/ARCHITECTURE.md "Subject").
  * Identifiers are kept as written; normalization happens in core/identity.
  */
 export const SubjectSchema = z

@@ -12,7 +12,7 @@ export interface SearchArgs {
   readonly out: string;
 }
 
-/** Exit codes of DESIGN.md: 0 every source complete, 3 written but some source partial or failed. */
+/** Exit codes of docs/ARCHITECTURE.md: 0 every source complete, 3 written but some source partial or failed. */
 export function exitCodeFor(result: SearchResult): number {
   return result.sources.every((s) => s.status === 'ok') ? 0 : 3;
 }

@@ -2,7 +2,7 @@ import { methodSpec, type ApiError, type ApiResult, type AuskunftHandlers } from
 
 /**
  * Run one API call by name: validate the input against the contract, call the handler, and turn
- * any error into `{ name, message }` (STYLE.md §5: errors cross boundaries as data). An unknown
+ * any error into `{ name, message }` (docs/STYLE.md §5: errors cross boundaries as data). An unknown
  * method or an invalid payload never reaches a handler.
  */
 export async function dispatchApiCall(handlers: AuskunftHandlers, name: string, input: unknown): Promise<ApiResult<unknown>> {

@@ -1,7 +1,7 @@
 import type { ApiEvent } from '../../shared/api.js';
 
 /**
- * What the engine needs from the platform it runs on (STYLE.md §13). Electron's main process
+ * What the engine needs from the platform it runs on (docs/STYLE.md §13). Electron's main process
  * provides the OS keychain (`safeStorage`) and "open folder"; the HTTP bridge provides an in-memory
  * keychain and no folder opening. The engine itself never imports Electron.
  */

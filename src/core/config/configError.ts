@@ -1,6 +1,6 @@
 /**
  * An unusable config, subject or register file. The CLI prints `toString()` as one line and exits 2
- * (DESIGN.md "Exit codes"): the officer must see which file, line and field to fix, never a stack.
+ * (docs/ARCHITECTURE.md "Exit codes"): the officer must see which file, line and field to fix, never a stack.
  */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';

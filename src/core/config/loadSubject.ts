@@ -11,7 +11,7 @@ export interface LoadedSubject {
 }
 
 /**
- * Read `subject.yaml` or `.json` (DESIGN.md "Subject"). An identifier that cannot be normalized
+ * Read `subject.yaml` or `.json` (docs/ARCHITECTURE.md "Subject"). An identifier that cannot be normalized
  * (a phone number without area code) is a ConfigError: searching with it would miss data silently.
  */
 export function loadSubject(file: string): LoadedSubject {

@@ -90,7 +90,7 @@ export interface OriginalFile {
   readonly searchable?: () => Promise<string[]>;
 }
 
-/** One source type (DESIGN.md "Connector interface"). Connectors stream: no whole file in memory. */
+/** One source type (docs/ARCHITECTURE.md "Connector interface"). Connectors stream: no whole file in memory. */
 export interface Connector<C extends SourceBase = SourceBase> {
   readonly type: string;
   readonly configSchema: ZodType<C>;

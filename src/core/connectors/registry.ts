@@ -12,7 +12,7 @@ import { ticketsConfigSchema } from './tickets/ticketsConfig.js';
 import { weblogConfigSchema } from './weblog/weblogConfig.js';
 
 /**
- * Every source type Auskunft can search, by the `type` a workspace names (STYLE.md §6: an explicit
+ * Every source type Auskunft can search, by the `type` a workspace names (docs/STYLE.md §6: an explicit
  * registry; an unknown type fails loudly instead of being skipped).
  *
  * Connectors are loaded on first use. Their config schemas are small and load with the registry, so

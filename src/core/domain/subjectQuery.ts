@@ -6,7 +6,7 @@ export type PhoneHashAlgorithm = 'sha256-e164' | 'sha1-e164' | 'md5-e164';
 /**
  * The subject, compiled for matching. Built once per search by `compileSubject` (core/identity) and
  * handed to every connector. Connectors find records; this decides whether a record concerns the
- * subject, with one match model for all sources (DESIGN.md "Findings and match strength").
+ * subject, with one match model for all sources (docs/ARCHITECTURE.md "Findings and match strength").
  */
 export interface SubjectQuery {
   /** Every identifier of the subject in a decoded text. `field` is copied into each match. */

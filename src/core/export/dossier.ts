@@ -28,7 +28,7 @@ export interface DossierActivity {
 /**
  * A first draft of the answer: strong findings grouped by register activity, each activity with
  * the information Art. 15(1)(a)–(h) and 15(2) require. Weak findings are only counted: they are
- * never part of an answer without a person's decision (DESIGN.md "match strength").
+ * never part of an answer without a person's decision (docs/ARCHITECTURE.md "match strength").
  */
 export interface Dossier {
   readonly schemaVersion: number;

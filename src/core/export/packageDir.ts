@@ -10,7 +10,7 @@ const CONCURRENT_SYNCS = 16;
 
 /**
  * Build a folder completely under a temporary name beside `target`, flush it to disk, then rename it
- * into place (DESIGN.md "Crash safety"): whoever looks at `target` sees the previous package, nothing,
+ * into place (docs/ARCHITECTURE.md "Crash safety"): whoever looks at `target` sees the previous package, nothing,
  * or the complete new one, never half of one. A previous package at `target` is replaced; any other
  * folder there is refused, so a mistyped `--out ~/Documents` never deletes the officer's files.
  * Leftovers of a killed run (temporary folders whose process is gone) are removed first.

@@ -20,7 +20,7 @@ interface Token {
 }
 
 /**
- * Finds the subject's name in a text: a weak match (DESIGN.md "Findings and match strength").
+ * Finds the subject's name in a text: a weak match (docs/ARCHITECTURE.md "Findings and match strength").
  *
  * Matches by whole tokens, ignoring case, diacritics and ü/ue, ß/ss: "Jürgen Weiß", "Juergen
  * Weiss", "Weiß, Jürgen" and "Weiss Jurgen". First and last name must stand next to each other,

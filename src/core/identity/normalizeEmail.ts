@@ -7,7 +7,7 @@ const EMAIL = /^[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+(?:\.[\p{L}\p{N}!#$%&'*+/=?^_`{|
  * lower case), or null when the input is not a single address.
  *
  * The whole address is lower-cased, local part included: RFC 5321 lets the local part be case
- * sensitive, but no mail system our users run treats it so, and DESIGN.md makes the match
+ * sensitive, but no mail system our users run treats it so, and docs/ARCHITECTURE.md makes the match
  * case-insensitive.
  */
 export function normalizeEmail(input: string): string | null {

@@ -1,6 +1,6 @@
 import { parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
 
-/** The region national numbers belong to unless the officer says otherwise (DESIGN.md "Subject"). */
+/** The region national numbers belong to unless the officer says otherwise (docs/ARCHITECTURE.md "Subject"). */
 export const DEFAULT_PHONE_REGION: CountryCode = 'DE';
 
 /** ITU-T E.164 caps a number at 15 digits; libphonenumber's DE data accepts longer digit strings. */

@@ -5,7 +5,7 @@ import { registerSchema, type Register } from './registerSchema.js';
 
 /**
  * Validate a parsed `register.yaml`. Any problem is a ConfigError naming file, line and field, so the
- * CLI can exit 2 with one line before anything is searched (DESIGN.md "Exit codes").
+ * CLI can exit 2 with one line before anything is searched (docs/ARCHITECTURE.md "Exit codes").
  */
 export function parseRegister(yaml: YamlFile): Register {
   const result = registerSchema.safeParse(yaml.data);

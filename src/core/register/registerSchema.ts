@@ -3,7 +3,7 @@ import { LEGAL_BASIS_CODES } from './legalBasis.js';
 import { localizedTextSchema } from './localizedText.js';
 
 /**
- * The shape of `register.yaml` (DESIGN.md "Register"). Each activity carries what Art. 15(1)(a)–(h)
+ * The shape of `register.yaml` (docs/ARCHITECTURE.md "Register"). Each activity carries what Art. 15(1)(a)–(h)
  * and 15(2) oblige the controller to tell the data subject; the loader adds the checks that span
  * several fields (unique ids, known categories).
  */
@@ -13,7 +13,7 @@ const requiredError = (expected: string) => (iss: { input?: unknown }) =>
   iss.input === undefined ? 'required' : `expected ${expected}`;
 
 /**
- * Source types a register may name as defaults (the workspace `type`s in DESIGN.md). Listed here,
+ * Source types a register may name as defaults (the workspace `type`s in docs/ARCHITECTURE.md). Listed here,
  * not taken from the connector registry, so that a typo like `mobx` fails at load time instead of
  * silently leaving a source without an activity.
  */
@@ -30,12 +30,12 @@ const EEA_COUNTRIES: ReadonlySet<string> = new Set([
   'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE', 'IS', 'LI', 'NO',
 ]);
 
-/** Kebab-case, as in DESIGN.md (`contact-email`): workspace sources refer to activities by it. */
+/** Kebab-case, as in docs/ARCHITECTURE.md (`contact-email`): workspace sources refer to activities by it. */
 const activityIdSchema = z
   .string({ error: requiredError('an activity id') })
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case letters, digits and "-" (e.g. contact-email)');
 
-/** Dotted, as in DESIGN.md (`contact.email`): findings carry these ids into the export. */
+/** Dotted, as in docs/ARCHITECTURE.md (`contact.email`): findings carry these ids into the export. */
 const categoryIdSchema = z
   .string({ error: requiredError('a category id') })
   .regex(/^[a-z0-9_]+(?:\.[a-z0-9_]+)+$/, 'use dotted lower-case words (e.g. contact.email)');

@@ -29,7 +29,7 @@ export interface HeldFinding {
 /**
  * Include every strong finding that nobody has decided on yet and that a verified identifier matched
  * (`auskunft run`). Weak findings stay pending: a name alone never puts a record into an answer
- * (DESIGN.md "match strength"); so do findings matched only by identifiers nobody verified (Art.
+ * (docs/ARCHITECTURE.md "match strength"); so do findings matched only by identifiers nobody verified (Art.
  * 12(6): an address in a request letter may be someone else's), and an officer's earlier decision is
  * never overridden. A `held` finding (other people's data, an attachment that could not be read)
  * stays pending too, with its reason recorded and logged, so the review shows why it waits. Returns

@@ -1,7 +1,7 @@
 /**
  * Where a finding stands in review. Every finding starts `pending`; only `included` findings are part
  * of the answer, and weak (name-only) findings are never included without a person's decision
- * (DESIGN.md "match strength").
+ * (docs/ARCHITECTURE.md "match strength").
  */
 export type ReviewState = 'pending' | 'included' | 'excluded';
 

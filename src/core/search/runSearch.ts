@@ -25,7 +25,7 @@ export interface SearchOptions {
 }
 
 /**
- * Search every source of a workspace for one subject (DESIGN.md "auskunft search"). A source that
+ * Search every source of a workspace for one subject (docs/ARCHITECTURE.md "auskunft search"). A source that
  * fails is reported as `failed` with its reason and the others still run; nothing is dropped silently.
  *
  * The identifier guard runs here, so that `search`, `run`, `case search` and the app apply it alike:

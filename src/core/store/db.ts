@@ -6,7 +6,7 @@ declare const writableBrand: unique symbol;
 /**
  * A case store connection that may only be read from. The brand is a capability, not a runtime
  * check: a function that takes a `ReadonlyDb` promises not to write, and the type system keeps a
- * read path from being handed to code that would need a write lock (STYLE.md §11, after Signal's
+ * read path from being handed to code that would need a write lock (docs/STYLE.md §11, after Signal's
  * `ReadableDB`/`WritableDB`).
  */
 export type ReadonlyDb = Database.Database & { readonly [readableBrand]: true };

@@ -1,7 +1,7 @@
 import type { CaseId, RunId } from './ids.js';
 
 /**
- * How complete a search run was, in the terms of the CLI's exit code (DESIGN.md "Exit codes"): `ok`
+ * How complete a search run was, in the terms of the CLI's exit code (docs/ARCHITECTURE.md "Exit codes"): `ok`
  * when every source was read completely, `failed` when none could be read, `partial` otherwise.
  * `running` marks a run that has started and not yet been recorded as finished.
  */

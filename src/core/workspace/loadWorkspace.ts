@@ -6,7 +6,7 @@ import { activitiesForSourceType, loadRegister } from '../register/loadRegister.
 import { workspaceFileSchema, type Workspace, type WorkspaceSource } from './workspace.js';
 
 /**
- * Load and check `auskunft.yaml` (DESIGN.md "Workspace file"), its register and every source's
+ * Load and check `auskunft.yaml` (docs/ARCHITECTURE.md "Workspace file"), its register and every source's
  * config. Anything unusable is a ConfigError naming file, line and field; nothing is searched then.
  */
 export function loadWorkspace(file: string): Workspace {

@@ -2,7 +2,7 @@ import type { ApiEvent, ApiResult } from '../../shared/api.js';
 
 /**
  * The messages between Electron's main process and the engine process (a `utilityProcess`), tagged
- * with sequence ids like Signal's SQL worker (STYLE.md §5). The engine owns the case store and runs
+ * with sequence ids like Signal's SQL worker (docs/STYLE.md §5). The engine owns the case store and runs
  * searches and exports; main owns the window, the OS keychain and the file manager, and the engine
  * asks for those through `port` requests.
  */

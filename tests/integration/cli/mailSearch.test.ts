@@ -4,7 +4,7 @@ import type { Finding, SearchResult } from '../../../src/shared/findings.js';
 import { searchWorkspace, tempDir, writeFiles } from '../helpers/runCli.js';
 
 /**
- * The mail connectors through the real CLI, one message per decoding trap of DESIGN.md "A match
+ * The mail connectors through the real CLI, one message per decoding trap of docs/ARCHITECTURE.md "A match
  * counts wherever the identifier appears once decoded", plus look-alikes that must not match.
  */
 

@@ -8,7 +8,6 @@ import type { SearchResult } from '../../../src/shared/findings.js';
 
 /** The repository root; the CLI under test is the compiled one (`npm run build`), exactly what users run. */
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-/** `../shared` beside the clone (DESIGN.md examples and fixtures), read-only in CI. */
 
 export interface CliRun {
   readonly code: number;

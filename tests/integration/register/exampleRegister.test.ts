@@ -17,7 +17,7 @@ const SEED = process.env.AUSKUNFT_SEED ?? fileURLToPath(new URL('../../../../sha
 
 /**
  * Every row of the seed's two tables, as the seed spells it, and the activity that carries it
- * (DESIGN.md: "The example register in assets/ is the seed's tables ... every row of them").
+ * (docs/ARCHITECTURE.md "Register": the example register is our privacy policy's tables, every row of them).
  */
 const SEED_ROWS: ReadonlyArray<{ table: 'direkt' | 'andere'; row: string; activity: string }> = [
   { table: 'direkt', row: 'Analytik / Verbesserung unserer Webauftritte | Google Analytics', activity: 'google-analytics' },

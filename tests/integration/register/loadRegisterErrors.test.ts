@@ -22,7 +22,7 @@ function writeRegister(text: string): string {
   return file;
 }
 
-/** The one line the CLI prints before exiting 2 (DESIGN.md "Exit codes"). */
+/** The one line the CLI prints before exiting 2 (docs/ARCHITECTURE.md "Exit codes"). */
 function loadError(file: string): ConfigError {
   try {
     loadRegister(file);

@@ -33,7 +33,7 @@ describe('compileSubject: invalid identifiers', () => {
     expect(err.message).not.toContain('\n');
   });
 
-  it('accepts every identifier type of the DESIGN.md example', () => {
+  it('accepts every identifier type of the docs/ARCHITECTURE.md example', () => {
     const subject = SubjectSchema.parse({
       name: 'Jürgen Weiß',
       emails: ['j.weiss@beispiel-gmbh.de'],

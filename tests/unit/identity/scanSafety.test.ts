@@ -3,7 +3,7 @@ import { compileSubject } from '../../../src/core/identity/compileSubject.js';
 import { parsePhone } from '../../../src/core/identity/normalizePhone.js';
 import { SubjectSchema } from '../../../src/shared/subject.js';
 
-// Mail is hostile input (STYLE.md §8). Each text below is a shape that makes a careless regex or
+// Mail is hostile input (docs/STYLE.md §8). Each text below is a shape that makes a careless regex or
 // scan quadratic or worse; linear code handles ~250 kB of it in milliseconds, a quadratic one
 // needs minutes. The bound is loose so that a busy CI machine does not fail it.
 const BOUND_MS = 5_000;

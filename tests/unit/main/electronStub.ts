@@ -2,7 +2,7 @@ import { vi } from 'vitest';
 
 /**
  * A stand-in for the parts of Electron the main process uses, recording what main registers. The
- * real binary cannot run here (DESIGN.md "Environment facts"); these tests check main's decisions.
+ * real binary cannot run here (docs/ARCHITECTURE.md "Environment facts"); these tests check main's decisions.
  */
 export interface ElectronStub {
   readonly handlers: Map<string, (...args: unknown[]) => unknown>;

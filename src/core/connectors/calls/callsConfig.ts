@@ -95,7 +95,7 @@ const genericSchema = sourceBaseSchema
   })
   .strict();
 
-/** A call list (DESIGN.md: `{ type: calls, format: fritzbox|asterisk|3cx|generic, path }`). */
+/** A call list (README "Workspace": `{ type: calls, format: fritzbox|asterisk|3cx|generic, path }`). */
 export const callsConfigSchema = z.discriminatedUnion('format', [fritzboxSchema, asteriskSchema, threeCxSchema, genericSchema]);
 
 export type CallsConfig = z.infer<typeof callsConfigSchema>;

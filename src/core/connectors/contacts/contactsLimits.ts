@@ -1,5 +1,5 @@
 /**
- * Limits for hostile or merely huge contact files (STYLE.md §8). Each bounds memory; hitting one
+ * Limits for hostile or merely huge contact files (docs/STYLE.md §8). Each bounds memory; hitting one
  * is reported as a warning with a locator, never a silent gap.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Limits for documents (STYLE.md §8). PDF and DOCX readers need the whole file in memory, so size is
+ * Limits for documents (docs/STYLE.md §8). PDF and DOCX readers need the whole file in memory, so size is
  * capped; a file over a limit is a warning with its path, never a silent gap.
  */
 

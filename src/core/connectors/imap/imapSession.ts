@@ -125,7 +125,7 @@ export class ImapSession {
         ? { user: this.#auth.user, accessToken: this.#auth.accessToken }
         : { user: this.#auth.user, pass: this.#auth.pass },
       // No logger at all: imapflow's debug log would carry mailbox content, and secrets never
-      // reach logs (DESIGN.md "Quality bars").
+      // reach logs (docs/ARCHITECTURE.md "Quality bars").
       logger: false,
       // IDLE between our commands only costs round trips; we never wait for new mail.
       disableAutoIdle: true,

@@ -15,7 +15,7 @@ import { isUid, parseUidSet, uidSet } from './uidSet.js';
  * 2. Per subject and mailbox (`imap.subject.<fingerprint>.<hash>`): UIDVALIDITY, UIDNEXT and
  *    HIGHESTMODSEQ when this subject was last searched completely, and `revisit`: the UIDs below
  *    that UIDNEXT whose scan produced any event (a finding, or a warning such as "too large" or
- *    "the server refused it"). These concern only that subject, as DESIGN.md "Privacy by design"
+ *    "the server refused it"). These concern only that subject, as docs/ARCHITECTURE.md "Privacy by design"
  *    allows; the subject appears only as the SHA-256 fingerprint of its normalized identifiers
  *    (subjectFingerprint.ts), so the store is no index of everyone's data and no list of names.
  *    No state is kept for other people's messages, nor any content: findings are rebuilt by

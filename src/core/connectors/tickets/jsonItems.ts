@@ -1,6 +1,6 @@
 /**
  * Streams the records of a JSON export one at a time, so that a 2 GB helpdesk export never sits in
- * memory as a whole (DESIGN.md "Streaming"). Accepted layouts:
+ * memory as a whole (docs/ARCHITECTURE.md "Streaming"). Accepted layouts:
  *
  * - a top-level array: each element is an item (only when the file starts with it);
  * - NDJSON, or any sequence of top-level values: each value is an item (a single pretty-printed
@@ -12,7 +12,7 @@
  * Only the characters of the current item are held. A broken item (a line break inside a string,
  * a mismatched bracket, an object left open when the next record starts) becomes an error item
  * with its line, and reading resumes at the next record: one damaged ticket must not hide the
- * rest of the export (DESIGN.md "Bad input gets a clear error, and nothing is lost").
+ * rest of the export (docs/ARCHITECTURE.md "Bad input gets a clear error, and nothing is lost").
  */
 
 export interface JsonItem {

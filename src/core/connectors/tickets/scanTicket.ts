@@ -35,7 +35,7 @@ function clip(text: string): string {
   return text.length > MAX_RECORD_TEXT_CHARS ? text.slice(0, MAX_RECORD_TEXT_CHARS) : text;
 }
 
-/** The locator of a ticket: its number or key, else the line where it starts (DESIGN.md "Locators"). */
+/** The locator of a ticket: its number or key, else the line where it starts (docs/ARCHITECTURE.md "Locators"). */
 export function ticketLocator(ticket: Pick<Ticket, 'key' | 'line'>): Locator {
   return ticket.key === undefined ? { line: ticket.line } : { ticket: ticket.key };
 }

@@ -1,5 +1,5 @@
 /**
- * Limits for hostile or merely huge helpdesk exports (STYLE.md §8). Each bounds memory; hitting one
+ * Limits for hostile or merely huge helpdesk exports (docs/STYLE.md §8). Each bounds memory; hitting one
  * is a warning with the ticket's locator, never a silent gap.
  */
 

@@ -1,4 +1,4 @@
-/** Limits for hostile or broken log files (STYLE.md §8); hitting one is a warning, never a silent gap. */
+/** Limits for hostile or broken log files (docs/STYLE.md §8); hitting one is a warning, never a silent gap. */
 
 /** Progress is reported every this many lines. */
 export const PROGRESS_EVERY_LINES = 1000;

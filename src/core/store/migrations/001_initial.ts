@@ -4,7 +4,7 @@ import type { WritableDb } from '../db.js';
  * Schema v1: cases, what was searched for, and what each search run found.
  *
  * Never edit a released migration: stores in the field already ran it. Change the schema in a new
- * numbered file instead (STYLE.md §10).
+ * numbered file instead (docs/STYLE.md §10).
  *
  * Choices that later migrations must keep in mind:
  * - STRICT tables, so a wrong type is an error at insert instead of a surprise at export.

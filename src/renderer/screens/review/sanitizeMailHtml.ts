@@ -7,7 +7,7 @@ const REMOTE_URL = /url\s*\(\s*['"]?\s*(?!data:|cid:)[^)]*\)/gi;
 const IMPORT = /@import[^;]*;?/gi;
 
 /**
- * Make an HTML mail safe to look at (DESIGN.md "HTML mail is sanitized and never loads remote
+ * Make an HTML mail safe to look at (docs/ARCHITECTURE.md "HTML mail is sanitized and never loads remote
  * content"). Three layers, each sufficient against tracking pixels on its own:
  * 1. DOMPurify removes scripts, event handlers, forms, frames, objects and the like;
  * 2. this hook drops every attribute that could fetch a non-`data:` URL, every link target (clicking

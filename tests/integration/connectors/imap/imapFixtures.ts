@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Subject } from '../../../../src/shared/subject.js';
 
 /**
- * Messages for the IMAP tests, one per decoding trap of DESIGN.md "A match counts wherever the
+ * Messages for the IMAP tests, one per decoding trap of docs/ARCHITECTURE.md "A match counts wherever the
  * identifier appears once decoded", plus look-alikes that must not match and a large binary
  * attachment that must never cross the wire. CRLF line ends, as IMAP APPEND wants them.
  */

@@ -1,5 +1,5 @@
 /**
- * Limits for hostile or merely huge mail (STYLE.md §8). Each one bounds memory or time; none of them
+ * Limits for hostile or merely huge mail (docs/STYLE.md §8). Each one bounds memory or time; none of them
  * may silently drop content: hitting one is reported as a problem on the message.
  */
 

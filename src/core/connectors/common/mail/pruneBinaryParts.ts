@@ -21,7 +21,7 @@ const CR = 0x0d;
 /**
  * Remove the bodies of large base64 binary parts (images, PDFs, archives) before a message is
  * decoded. Decoding them costs most of the time of a mail scan (85% of a typical archive's bytes)
- * and cannot produce a match: identifiers are only searched in text parts (DESIGN.md).
+ * and cannot produce a match: identifiers are only searched in text parts (docs/ARCHITECTURE.md).
  *
  * Conservative by construction: only leaf parts with `Content-Transfer-Encoding: base64` and a
  * non-text type are cut; anything that does not parse as expected (no boundary, odd headers) is

@@ -139,7 +139,7 @@ async function readAttachment(attachment: AttachmentStream, scan: AttachmentScan
   if (size > limit) scan.problems.push(`attachment "${name}" searched only in its first ${limit} bytes`);
 
   if (attachedMessage) {
-    // A forwarded message belongs to the message that carries it (DESIGN.md "Findings").
+    // A forwarded message belongs to the message that carries it (docs/ARCHITECTURE.md "Findings").
     if (scan.depth >= MAX_RFC822_NESTING_DEPTH) {
       scan.problems.push(`attached message "${name}" nested deeper than ${MAX_RFC822_NESTING_DEPTH} levels; searched as raw text`);
       scan.matches.addAll(scan.subject.scanText(decodeText(Buffer.concat(chunks), undefined), `attachment:${name}`));
@@ -207,7 +207,7 @@ function unclosedMultipart(headers: Headers, raw: Buffer): string | null {
   return raw.includes(`--${boundary}--`) ? null : 'message ends before its MIME structure is closed: it may be truncated';
 }
 
-/** Message-IDs are compared without angle brackets (DESIGN.md "Locators"). */
+/** Message-IDs are compared without angle brackets (docs/ARCHITECTURE.md "Locators"). */
 export function normalizeMessageId(value: string): string | null {
   const id = value.trim().replace(/^<|>$/g, '').trim();
   return id || null;

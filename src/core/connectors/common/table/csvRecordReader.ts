@@ -23,7 +23,7 @@ export interface RawFilter {
 
 /** One CSV record with the physical line it starts on. */
 export interface CsvRecord {
-  /** 1-based physical line where the record starts (DESIGN.md locator `line`). */
+  /** 1-based physical line where the record starts (docs/ARCHITECTURE.md locator `line`). */
   readonly line: number;
   /** The cells; empty for a record that failed a RawFilter without keepCells. */
   readonly cells: string[];

@@ -3,7 +3,7 @@ import { sourceBaseSchema } from '../../connector.js';
 import { COLUMN_ROLES } from './columnRoles.js';
 import { delimiterOptionSchema, encodingOptionSchema } from './csvOptionSchemas.js';
 
-/** Hashes a pseudonymised phone column may hold (DESIGN.md: `hashed: { number_sha256: sha256-e164 }`). */
+/** Hashes a pseudonymised phone column may hold (README "Workspace": `hashed: { number_sha256: sha256-e164 }`). */
 const phoneHashSchema = z.enum(['sha256-e164', 'sha1-e164', 'md5-e164']);
 
 /** A column override: a role the matcher understands, or a register category id such as `contact.phone`. */
