@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { Match } from '../../../shared/findings.js';
 import type { SubjectQuery } from '../../domain/subjectQuery.js';
 import type { SearchContext, SearchEvent } from '../connector.js';
 import { requireFolder } from '../common/mail/folderSource.js';
+import { readFileWithinLimit } from '../common/readFileWithinLimit.js';
 import { locatorPath } from '../common/mail/mailFiles.js';
 import { mailEvents } from '../common/mail/mailEvents.js';
 import { MAX_MESSAGE_BYTES } from '../common/mail/mailLimits.js';
@@ -144,18 +144,12 @@ async function* searchDocument(
   onPage: OnPage,
 ): AsyncGenerator<SearchEvent> {
   const limit = kind === 'eml' ? MAX_MESSAGE_BYTES : MAX_DOCUMENT_BYTES;
-  let bytes: Buffer;
-  try {
-    const info = await stat(file);
-    if (info.size > limit) {
-      yield { kind: 'warning', locator: { path }, message: `file of ${info.size} bytes exceeds the ${limit}-byte limit; not searched`, uncovered: true };
-      return;
-    }
-    bytes = await readFile(file);
-  } catch (err) {
-    yield { kind: 'warning', locator: { path }, message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, uncovered: true };
+  const read = await readFileWithinLimit(file, limit, { path });
+  if ('warning' in read) {
+    yield read.warning;
     return;
   }
+  const { bytes } = read;
   try {
     if (kind === 'eml') yield* mailEvents(await scanMessage(bytes, subject), { path });
     else if (kind === 'pdf') yield* searchPdf(bytes, path, subject, ctx, reader, onPage);

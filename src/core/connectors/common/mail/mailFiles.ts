@@ -1,7 +1,7 @@
-import { readFile, stat } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import type { SubjectQuery } from '../../../domain/subjectQuery.js';
 import type { SearchContext, SearchEvent } from '../../connector.js';
+import { readFileWithinLimit } from '../readFileWithinLimit.js';
 import { MAX_MESSAGE_BYTES } from './mailLimits.js';
 import { mailEvents } from './mailEvents.js';
 import { scanMessage } from './scanMessage.js';
@@ -20,19 +20,12 @@ export async function* scanMessageFiles(
   for await (const file of files) {
     ctx.signal.throwIfAborted();
     const path = locatorPath(root, file);
-    let raw: Buffer;
-    try {
-      const info = await stat(file);
-      if (info.size > MAX_MESSAGE_BYTES) {
-        yield { kind: 'warning', locator: { path }, message: `message of ${info.size} bytes exceeds the ${MAX_MESSAGE_BYTES}-byte limit; not searched`, uncovered: true };
-        continue;
-      }
-      raw = await readFile(file);
-    } catch (err) {
-      yield { kind: 'warning', locator: { path }, message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, uncovered: true };
+    const read = await readFileWithinLimit(file, MAX_MESSAGE_BYTES, { path }, 'message');
+    if ('warning' in read) {
+      yield read.warning;
       continue;
     }
-    yield* mailEvents(await scanMessage(raw, subject), { path });
+    yield* mailEvents(await scanMessage(read.bytes, subject), { path });
     if (++scanned % PROGRESS_EVERY === 0) ctx.progress({ scanned });
   }
   ctx.progress({ scanned });
