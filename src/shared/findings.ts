@@ -20,6 +20,10 @@ export const LocatorSchema = z
     row: z.number().int().positive().optional(),
     ticket: z.string().optional(),
     page: z.number().int().positive().optional(),
+    file: z.string().optional(), // an Outlook store or .msg, relative like `path`
+    folder: z.string().optional(), // folder inside an Outlook store, "Posteingang/Projekte"
+    item: z.number().int().nonnegative().optional(), // descriptor node id of the item in a PST/OST
+    subject: z.string().optional(), // the item's subject, to tell a replaced item from the one found
   })
   .strict();
 export type Locator = z.infer<typeof LocatorSchema>;

@@ -413,6 +413,9 @@ export function describeLocator(l: Locator, lang: Lang): string {
   const de = lang === 'de';
   const parts: string[] = [];
   if (l.path !== undefined) parts.push(`${de ? 'Datei' : 'file'} ${l.path}`);
+  if (l.file !== undefined) parts.push(`${de ? 'Datei' : 'file'} ${l.file}`);
+  if (l.folder) parts.push(`${de ? 'Ordner' : 'folder'} ${l.folder}`);
+  if (l.item !== undefined && l.item > 0) parts.push(`${de ? 'Element' : 'item'} ${l.item}`);
   if (l.mailbox !== undefined) parts.push(`${de ? 'Postfach' : 'mailbox'} ${l.mailbox}`);
   if (l.uid !== undefined) parts.push(`UID ${l.uid}`);
   if (l.sheet !== undefined) parts.push(`${de ? 'Blatt' : 'sheet'} ${l.sheet}`);

@@ -40,6 +40,7 @@ function placeOf(locator: Locator): { kind: PlaceKind; place: string | null } {
   if (locator.ticket !== undefined) return { kind: 'ticket', place: locator.ticket };
   if (locator.messageId !== undefined) return { kind: 'message', place: locator.messageId };
   if (locator.uid !== undefined) return { kind: 'message', place: `${locator.mailbox ?? ''} #${locator.uid}` };
+  if (locator.file !== undefined) return { kind: 'file', place: [locator.file, locator.folder, locator.item ? `#${locator.item}` : ''].filter(Boolean).join(' › ') };
   if (locator.path !== undefined) return { kind: 'file', place: locator.offset !== undefined ? `${locator.path} @${locator.offset}` : locator.path };
   return { kind: 'other', place: null };
 }
