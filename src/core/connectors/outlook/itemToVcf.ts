@@ -1,4 +1,4 @@
-import type { OutlookItem } from './outlookItem.js';
+import { contactFieldsOf, type OutlookItem } from './outlookItem.js';
 
 /** vCard 4.0 (RFC 6350) properties for the contact fields that have one; the rest go into NOTE-like X- properties. */
 const VCARD_PROPERTY: Record<string, string> = {
@@ -20,7 +20,7 @@ export function itemToVcf(item: OutlookItem): Buffer {
   const fn = get('displayName') || item.subject || [get('givenName'), get('surname')].filter(Boolean).join(' ');
   lines.push(`FN:${escape(fn)}`);
   lines.push(`N:${[get('surname'), get('givenName'), get('middleName'), get('displayNamePrefix'), get('generation')].map(escape).join(';')}`);
-  for (const field of item.fields) {
+  for (const field of contactFieldsOf(item)) {
     if (!field.value.trim() || ['displayName', 'givenName', 'surname', 'middleName', 'displayNamePrefix', 'generation'].includes(field.name)) continue;
     const property = VCARD_PROPERTY[field.name] ?? `X-OUTLOOK-${field.name.toUpperCase()}`;
     lines.push(`${property}:${escape(field.value)}`);

@@ -78,3 +78,9 @@ export const CONTACT_FIELDS = [
   'businessHomePage', 'personalHomePage', 'instantMessagingAddress', 'customerId', 'governmentIdNumber', 'organizationalIdNumber',
   'account', 'birthday', 'anniversary', 'hobbies', 'language', 'keyword',
 ] as const;
+
+/** A contact's fields plus who created or sent it: part of the item, so searched and shipped with it. */
+export function contactFieldsOf(item: OutlookItem): ItemField[] {
+  const sender = [item.from?.name, item.from?.email && `<${item.from.email}>`].filter(Boolean).join(' ');
+  return sender ? [...item.fields, { name: 'from', value: sender }] : [...item.fields];
+}

@@ -3,7 +3,7 @@ import type { SubjectQuery } from '../../domain/subjectQuery.js';
 import { scanMessage } from '../mail/scanMessage.js';
 import { bodiesOf, itemToEml } from './itemToEml.js';
 import { itemToVcf } from './itemToVcf.js';
-import { isContact, type OutlookItem } from './outlookItem.js';
+import { contactFieldsOf, isContact, type OutlookItem } from './outlookItem.js';
 
 /** What one Outlook item says about the subject. */
 export interface ItemScan {
@@ -37,10 +37,11 @@ export function originalOf(item: OutlookItem): { filename: string; bytes: Buffer
 
 function scanContact(item: OutlookItem, subject: SubjectQuery): ItemScan {
   const matches: Match[] = [];
-  for (const field of item.fields) matches.push(...subject.scanText(field.value, field.name));
+  const all = contactFieldsOf(item);
+  for (const field of all) matches.push(...subject.scanText(field.value, field.name));
   if (item.subject) matches.push(...subject.scanText(item.subject, 'subject'));
   if (item.body) matches.push(...subject.scanText(item.body, 'body'));
-  const fields = item.fields.map((f) => ({ name: f.name, value: f.value }));
+  const fields = all.map((f) => ({ name: f.name, value: f.value }));
   if (item.body?.trim()) fields.push({ name: 'body', value: item.body });
   return { matches: dedupe(matches), title: item.subject || item.fields.find((f) => f.name === 'displayName')?.value || '(Kontakt)', date: null, record: { kind: 'row', fields }, problems: [...item.problems] };
 }
