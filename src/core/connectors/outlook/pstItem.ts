@@ -145,10 +145,13 @@ function embeddedMessage(parent: PSTMessage, attachment: PSTAttachment): PSTMess
 function fieldText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return Number.isNaN(value.getTime()) || value.getTime() <= 0 ? '' : value.toISOString();
-  if (typeof value === 'string') return value.replace(/\u0000+$/, '').trim();
+  if (typeof value === 'string') return value.replace(TRAILING_NULS, '').trim();
   if (typeof value === 'number') return value ? String(value) : '';
   return '';
 }
+
+/** PT_STRING8 values are often stored with their terminating NULs. */
+const TRAILING_NULS = new RegExp(`${String.fromCharCode(0)}+$`);
 
 function isoDate(value: Date | null | undefined): string | undefined {
   return value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString() : undefined;

@@ -4,6 +4,8 @@ import { decompressRTF } from '@kenjiuno/decompressrtf';
 import { CONTACT_FIELDS, MAX_EMBEDDED_DEPTH, type ItemField, type OutlookAttachment, type OutlookItem, type Recipient } from './outlookItem.js';
 
 // The package is CommonJS with `exports.default`; under ESM interop the class may sit one level down.
+// A type import of the CommonJS default gives its module namespace; only import() names the class.
+// eslint-disable-next-line @typescript-eslint/consistent-type-imports
 type MsgReaderClass = typeof import('@kenjiuno/msgreader/lib/MsgReader.js').default;
 const interop = msgreader as unknown as { default: MsgReaderClass | { default: MsgReaderClass } };
 const MsgReader: MsgReaderClass = 'default' in interop.default ? interop.default.default : interop.default;
@@ -56,7 +58,7 @@ function toItem(reader: Reader, data: FieldsData, depth: number): OutlookItem {
   const record = data as unknown as Record<string, unknown>;
   const fields: ItemField[] = [];
   const add = (name: string, value: unknown) => {
-    const text = typeof value === 'string' ? value.replace(/\u0000+$/, '').trim() : '';
+    const text = typeof value === 'string' ? value.replace(TRAILING_NULS, '').trim() : '';
     if (text && !fields.some((f) => f.name === name && f.value === text)) fields.push({ name, value: text });
   };
   if (contact) {
@@ -115,6 +117,9 @@ function attachmentOf(reader: Reader, att: FieldsData, index: number, depth: num
     return { filename, size: 0 };
   }
 }
+
+/** PT_STRING8 values are often stored with their terminating NULs. */
+const TRAILING_NULS = new RegExp(`${String.fromCharCode(0)}+$`);
 
 function isoDate(value: string | undefined): string | undefined {
   if (!value) return undefined;

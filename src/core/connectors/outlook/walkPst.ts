@@ -142,7 +142,7 @@ function openError(err: unknown): string {
   const text = errorText(err);
   if (/Invalid file header/i.test(text)) return 'not an Outlook data file (no PST/OST header)';
   if (/ENOENT/.test(text)) return 'file does not exist';
-  return `cannot be opened as an Outlook data file (${text.replace(/: .*$/, '')})`;
+  return `cannot be opened as an Outlook data file: damaged or truncated (${text.replace(/: .*$/, '')})`;
 }
 
 /** The items with these node ids, in order (for originals); null where the store has no such item now. */
