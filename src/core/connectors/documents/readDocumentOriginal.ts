@@ -2,7 +2,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, isAbsolute, relative } from 'node:path';
 import type { Locator } from '../../../shared/findings.js';
 import type { OriginalContext, OriginalFile } from '../connector.js';
+import { MAX_MESSAGE_BYTES } from '../common/mail/mailLimits.js';
 import { readFileMessageOriginal } from '../common/mail/mailOriginal.js';
+import { msgText } from '../outlook/msgEvents.js';
 import { MAX_DOCUMENT_BYTES } from './documentLimits.js';
 import { docxText } from './docxText.js';
 import { openPdf } from './pdfPages.js';
@@ -28,7 +30,7 @@ export async function readDocumentOriginal(configuredPath: string, locator: Loca
   let bytes: Buffer;
   try {
     const info = await stat(file);
-    if (!info.isFile() || info.size > MAX_DOCUMENT_BYTES) return null;
+    if (!info.isFile() || info.size > (extension === '.msg' ? MAX_MESSAGE_BYTES : MAX_DOCUMENT_BYTES)) return null;
     bytes = await readFile(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
@@ -41,6 +43,13 @@ export async function readDocumentOriginal(configuredPath: string, locator: Loca
 async function documentText(bytes: Buffer, extension: string, signal: AbortSignal): Promise<string[]> {
   if (extension === '.docx') return [await docxText(bytes)];
   if (SCAN_EXTENSIONS.has(extension)) throw new ScanTextUnknownError();
+  if (extension === '.msg') {
+    try {
+      return [msgText(bytes)];
+    } catch {
+      return [plainText(bytes)]; // not readable as .msg: its bytes are all there is
+    }
+  }
   if (extension !== '.pdf') return [plainText(bytes)];
   const pdf = await openPdf(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), signal);
   const pages: string[] = [];

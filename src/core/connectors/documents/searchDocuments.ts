@@ -10,6 +10,7 @@ import { mailEvents } from '../common/mail/mailEvents.js';
 import { MAX_MESSAGE_BYTES } from '../common/mail/mailLimits.js';
 import { scanMessage } from '../common/mail/scanMessage.js';
 import { walkFiles, type UnreadableFolder } from '../common/mail/walkFiles.js';
+import { msgEvents } from '../outlook/msgEvents.js';
 import { dedupeMatches } from '../common/table/scanRow.js';
 import { MAX_DOCUMENT_BYTES, MAX_DOCUMENT_RECORD_CHARS } from './documentLimits.js';
 import { DocxReadError, docxText } from './docxText.js';
@@ -20,13 +21,14 @@ import { defaultOcrWorkers, OcrUnavailableError } from './ocr/ocrEngine.js';
 import { ImageReadError, imagePage, imagePageCount, MAX_IMAGE_PAGES } from './ocr/pageImages.js';
 import { PageReader } from './ocr/pageReader.js';
 
-type DocumentKind = 'pdf' | 'docx' | 'txt' | 'eml' | 'image';
+type DocumentKind = 'pdf' | 'docx' | 'txt' | 'eml' | 'msg' | 'image';
 
 const KIND_OF_EXTENSION: Readonly<Record<string, DocumentKind>> = {
   '.pdf': 'pdf',
   '.docx': 'docx',
   '.txt': 'txt',
   '.eml': 'eml',
+  '.msg': 'msg',
   '.jpg': 'image',
   '.jpeg': 'image',
   '.png': 'image',
@@ -54,7 +56,7 @@ const isIgnored = (name: string) => IGNORED_NAMES.has(name.toLowerCase()) || nam
 
 /**
  * Search a folder of documents, recursively: PDF (text layer, and OCR for pages without one), DOCX,
- * TXT, EML and scanned images (JPEG, PNG, TIFF), one finding per file. Whatever could not be
+ * TXT, EML, Outlook MSG and scanned images (JPEG, PNG, TIFF), one finding per file. Whatever could not be
  * searched is said: an encrypted or broken file, a scan OCR could not read, and one summary of the
  * file types that are not read at all.
  *
@@ -111,7 +113,7 @@ export async function* searchDocuments(configuredPath: string, subject: SubjectQ
     yield {
       kind: 'warning',
       locator: { path: root.configured },
-      message: `${total} file${total === 1 ? '' : 's'} of types that are not searched (only PDF, DOCX, TXT, EML, JPEG, PNG and TIFF are): ${list}`,
+      message: `${total} file${total === 1 ? '' : 's'} of types that are not searched (only PDF, DOCX, TXT, EML, MSG, JPEG, PNG and TIFF are): ${list}`,
       uncovered: true,
     };
   }
@@ -143,7 +145,7 @@ async function* searchDocument(
   reader: PageReader | undefined,
   onPage: OnPage,
 ): AsyncGenerator<SearchEvent> {
-  const limit = kind === 'eml' ? MAX_MESSAGE_BYTES : MAX_DOCUMENT_BYTES;
+  const limit = kind === 'eml' || kind === 'msg' ? MAX_MESSAGE_BYTES : MAX_DOCUMENT_BYTES;
   const read = await readFileWithinLimit(file, limit, { path });
   if ('warning' in read) {
     yield read.warning;
@@ -152,6 +154,7 @@ async function* searchDocument(
   const { bytes } = read;
   try {
     if (kind === 'eml') yield* mailEvents(await scanMessage(bytes, subject), { path });
+    else if (kind === 'msg') yield* msgEvents(bytes, { path }, subject);
     else if (kind === 'pdf') yield* searchPdf(bytes, path, subject, ctx, reader, onPage);
     else if (kind === 'image') yield* searchImage(bytes, path, subject, ctx, reader, onPage);
     else yield* textEvents(kind === 'docx' ? await docxText(bytes) : plainText(bytes), path, subject);

@@ -143,7 +143,7 @@ describe('documents connector', () => {
     expect(warning('briefe/')).toEqual({
       kind: 'warning',
       locator: { path: 'briefe/' },
-      message: '1 file of types that are not searched (only PDF, DOCX, TXT, EML, JPEG, PNG and TIFF are): .odt (1)',
+      message: '1 file of types that are not searched (only PDF, DOCX, TXT, EML, MSG, JPEG, PNG and TIFF are): .odt (1)',
       uncovered: true,
     });
     expect(result.warnings.some((w) => /DS_Store|~\$/.test(JSON.stringify(w)))).toBe(false);
