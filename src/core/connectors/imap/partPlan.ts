@@ -1,6 +1,6 @@
 import type { MessageStructureObject } from 'imapflow';
 import libmime from 'libmime';
-import { isTextLike } from '../common/mail/textPart.js';
+import { isOutlookItem, isTextLike } from '../common/mail/textPart.js';
 
 /**
  * Which bytes of a message to fetch, decided from its BODYSTRUCTURE (RFC 3501 §7.4.2) alone.
@@ -152,7 +152,7 @@ class PlanBuilder {
  * candidate names are tried, so a decoding difference fetches rather than prunes.
  */
 function scannedType(node: MessageStructureObject): boolean {
-  return candidateTypes(node).some((type) => isTextLike(type));
+  return candidateTypes(node).some((type) => isTextLike(type) || isOutlookItem(type));
 }
 
 /** The content type mailparser reports for this part: the declared one, or the guess from its filename. */

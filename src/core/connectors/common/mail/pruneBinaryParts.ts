@@ -1,4 +1,4 @@
-import { isTextLike } from './textPart.js';
+import { isOutlookItem, isTextLike } from './textPart.js';
 
 /** Below this size a binary part is left alone: cutting it saves nothing worth the risk. */
 const MIN_PRUNED_PART_BYTES = 4096;
@@ -51,7 +51,7 @@ function pruneEntity(entity: Buffer, depth: number): Buffer[] | null {
     return inner && [headerBytes, separator, ...inner];
   }
   if (body.length < MIN_PRUNED_PART_BYTES || !/^\s*base64\s*$/i.test(headerValue(header, 'content-transfer-encoding') ?? '')) return null;
-  if (isTextLike(type.mime) || TEXT_EXTENSIONS.test(type.filename ?? '')) return null;
+  if (isTextLike(type.mime) || isOutlookItem(type.mime, type.filename) || TEXT_EXTENSIONS.test(type.filename ?? '')) return null;
   // Keep the part's header so the attachment list still names it; record its decoded size.
   const eol = separator[0] === CR ? '\r\n' : '\n';
   return [headerBytes, Buffer.from(`${eol}${PRUNED_SIZE_HEADER}: ${base64DecodedSize(body)}`, 'latin1'), separator];

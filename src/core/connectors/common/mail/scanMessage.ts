@@ -1,7 +1,7 @@
 import { MailParser, type AddressObject, type AttachmentStream, type HeaderValue, type Headers, type MessageText } from 'mailparser';
 import type { Match, RecordData } from '../../../../shared/findings.js';
 import type { SubjectQuery } from '../../../domain/subjectQuery.js';
-import { decodeText, htmlToText, isTextLike } from './textPart.js';
+import { decodeText, htmlToText, isOutlookItem, isTextLike } from './textPart.js';
 import { PRUNED_SIZE_HEADER, pruneBinaryParts } from './pruneBinaryParts.js';
 import { MAX_HTML_TO_TEXT_CHARS, MAX_MESSAGE_BYTES, MAX_RECORD_TEXT_CHARS, MAX_RFC822_NESTING_DEPTH, MAX_TEXT_ATTACHMENT_BYTES } from './mailLimits.js';
 
@@ -115,7 +115,8 @@ interface AttachmentScan {
 }
 
 async function readAttachment(attachment: AttachmentStream, scan: AttachmentScan): Promise<void> {
-  const attachedMessage = ATTACHED_MESSAGE_TYPES.has(attachment.contentType.toLowerCase());
+  const outlookItem = isOutlookItem(attachment.contentType, attachment.filename);
+  const attachedMessage = outlookItem || ATTACHED_MESSAGE_TYPES.has(attachment.contentType.toLowerCase());
   const textLike = attachedMessage || isTextLike(attachment.contentType);
   const limit = attachedMessage ? MAX_MESSAGE_BYTES : MAX_TEXT_ATTACHMENT_BYTES;
   const chunks: Buffer[] = [];
@@ -145,7 +146,17 @@ async function readAttachment(attachment: AttachmentStream, scan: AttachmentScan
       scan.matches.addAll(scan.subject.scanText(decodeText(Buffer.concat(chunks), undefined), `attachment:${name}`));
       return;
     }
-    const inner = await scanMessage(Buffer.concat(chunks), scan.subject, scan.depth + 1);
+    let raw: Buffer = Buffer.concat(chunks);
+    if (outlookItem) {
+      // A mail saved from Outlook (.msg) and attached: read as the message it is. Loaded on first use.
+      const converted = await (await import('../../outlook/msgToEml.js')).msgToEml(raw);
+      if (typeof converted === 'string') {
+        scan.problems.push(`attached Outlook item "${name}" ${converted}; not searched`);
+        return;
+      }
+      raw = converted;
+    }
+    const inner = await scanMessage(raw, scan.subject, scan.depth + 1);
     scan.matches.addAll(inner.matches.map((m) => ({ ...m, field: `attachment:${name}:${m.field ?? ''}` })));
     scan.problems.push(...inner.problems.map((p) => `attached message "${name}": ${p}`));
     return;

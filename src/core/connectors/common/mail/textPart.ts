@@ -21,6 +21,11 @@ export function isTextLike(contentType: string): boolean {
   return type.startsWith('text/') || TEXT_LIKE_TYPES.has(type) || type.endsWith('+xml') || type.endsWith('+json');
 }
 
+/** An Outlook item saved as `.msg` (libmime's type for the extension): read with the Outlook reader, not as text. */
+export function isOutlookItem(contentType: string, filename?: string): boolean {
+  return contentType.toLowerCase() === 'application/vnd.ms-outlook' || /\.msg$/i.test(filename ?? '');
+}
+
 /**
  * Decode attachment bytes in the charset it declares. An unknown or missing charset falls back to
  * strict UTF-8, then windows-1252 (LIBRARIES.md "Encodings"): a legacy attachment must still match.
