@@ -172,8 +172,8 @@ async function writeItemFiles(
   const renderRedactor = redactedBy.length > 0 ? compileRedactions([...input.itemRedactions(item), ...input.caseWideRedactions], texts.placeholder) : redactor;
 
   // A ticket of a format without a record per ticket ships nothing here, as before: the letter and
-  // data.json carry it as found.
-  if (item.kind === 'mail' || item.kind === 'document' || (item.kind === 'ticket' && read.kept)) {
+  // data.json carry it as found. Likewise a row: only one whose source keeps it (an Outlook contact).
+  if (item.kind === 'mail' || item.kind === 'document' || ((item.kind === 'ticket' || item.kind === 'row') && read.kept)) {
     if (original && !redacted) {
       await put(item.kind === 'mail' ? `${baseName}.eml` : original.filename, 'original', original.bytes);
       for (const a of parsed?.attachments ?? []) await putAttachment(a.filename ?? fallbackAttachmentName(a), a.content);
@@ -231,8 +231,11 @@ async function writeItemFiles(
 /** An empty list shared by the items that have nothing to list; frozen, so nobody adds to it. */
 const NONE: never[] = Object.freeze([]) as unknown as never[];
 
-/** Kinds of record whose source may hold an original: a message, a document, a helpdesk's ticket record. */
-const ORIGINAL_KINDS: ReadonlySet<string> = new Set(['mail', 'document', 'ticket']);
+/**
+ * Kinds of record whose source may hold an original: a message, a document, a helpdesk's ticket
+ * record, an Outlook contact (a `row`, shipped as .vcf). Sources without readOriginal ship none.
+ */
+const ORIGINAL_KINDS: ReadonlySet<string> = new Set(['mail', 'document', 'ticket', 'row']);
 
 /**
  * The original of an item from its source. `kept` is false when the source keeps no original per
