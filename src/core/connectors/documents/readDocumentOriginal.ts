@@ -4,7 +4,7 @@ import type { Locator } from '../../../shared/findings.js';
 import type { OriginalContext, OriginalFile } from '../connector.js';
 import { MAX_MESSAGE_BYTES } from '../common/mail/mailLimits.js';
 import { readFileMessageOriginal } from '../common/mail/mailOriginal.js';
-import { msgText } from '../outlook/msgEvents.js';
+import { msgText } from '../common/outlook/msgEvents.js';
 import { MAX_DOCUMENT_BYTES } from './documentLimits.js';
 import { docxText } from './docxText.js';
 import { openPdf } from './pdfPages.js';

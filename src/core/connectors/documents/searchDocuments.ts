@@ -10,7 +10,7 @@ import { mailEvents } from '../common/mail/mailEvents.js';
 import { MAX_MESSAGE_BYTES } from '../common/mail/mailLimits.js';
 import { scanMessage } from '../common/mail/scanMessage.js';
 import { walkFiles, type UnreadableFolder } from '../common/mail/walkFiles.js';
-import { msgEvents } from '../outlook/msgEvents.js';
+import { msgEvents } from '../common/outlook/msgEvents.js';
 import { dedupeMatches } from '../common/table/scanRow.js';
 import { MAX_DOCUMENT_BYTES, MAX_DOCUMENT_RECORD_CHARS } from './documentLimits.js';
 import { DocxReadError, docxText } from './docxText.js';

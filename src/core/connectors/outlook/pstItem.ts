@@ -3,7 +3,7 @@ import type { PSTDescriptorItem } from 'pst-extractor/dist/PSTDescriptorItem.cla
 import { PSTNodeInputStream } from 'pst-extractor/dist/PSTNodeInputStream.class.js';
 import { PSTTableBC } from 'pst-extractor/dist/PSTTableBC.class.js';
 import { PSTUtil } from 'pst-extractor/dist/PSTUtil.class.js';
-import { CONTACT_FIELDS, MAX_EMBEDDED_DEPTH, MAX_KEPT_ATTACHMENT_BYTES, type ItemField, type OutlookAttachment, type OutlookItem, type Recipient } from './outlookItem.js';
+import { CONTACT_FIELDS, MAX_EMBEDDED_DEPTH, MAX_KEPT_ATTACHMENT_BYTES, type ItemField, type OutlookAttachment, type OutlookItem, type Recipient } from '../common/outlook/outlookItem.js';
 
 /** PR_RECIPIENT_TYPE values (MS-OXOMSG 2.2.3.1). */
 const RECIPIENT_TYPES: Record<number, Recipient['type']> = { 1: 'to', 2: 'cc', 3: 'bcc' };

@@ -1,7 +1,7 @@
 import { PSTFile, type PSTFolder, type PSTMessage } from 'pst-extractor';
 import type { DescriptorIndexNode } from 'pst-extractor/dist/DescriptorIndexNode.class.js';
 import { PSTUtil } from 'pst-extractor/dist/PSTUtil.class.js';
-import type { OutlookItem } from './outlookItem.js';
+import type { OutlookItem } from '../common/outlook/outlookItem.js';
 import { errorText, readPstItem } from './pstItem.js';
 
 /** What the PST worker hands the connector, one at a time. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scanMessage } from '../../../../src/core/connectors/mail/scanMessage.js';
+import { scanMessage } from '../../../../src/core/connectors/common/mail/scanMessage.js';
 import { subjectQuery } from '../fileSearchContext.js';
 
 const FIXTURES = join(import.meta.dirname, '../../../fixtures/outlook');

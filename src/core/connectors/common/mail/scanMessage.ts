@@ -149,7 +149,7 @@ async function readAttachment(attachment: AttachmentStream, scan: AttachmentScan
     let raw: Buffer = Buffer.concat(chunks);
     if (outlookItem) {
       // A mail saved from Outlook (.msg) and attached: read as the message it is. Loaded on first use.
-      const converted = await (await import('../../outlook/msgToEml.js')).msgToEml(raw);
+      const converted = await (await import('../outlook/msgToEml.js')).msgToEml(raw);
       if (typeof converted === 'string') {
         scan.problems.push(`attached Outlook item "${name}" ${converted}; not searched`);
         return;

@@ -1,6 +1,6 @@
-import type { Locator } from '../../../shared/findings.js';
-import type { SubjectQuery } from '../../domain/subjectQuery.js';
-import type { SearchEvent } from '../connector.js';
+import type { Locator } from '../../../../shared/findings.js';
+import type { SubjectQuery } from '../../../domain/subjectQuery.js';
+import type { SearchEvent } from '../../connector.js';
 import { contactFieldsOf, type OutlookItem } from './outlookItem.js';
 import { readMsg } from './readMsg.js';
 import { bodiesOf } from './itemToEml.js';

@@ -1,5 +1,5 @@
-import type { Match, RecordData } from '../../../shared/findings.js';
-import type { SubjectQuery } from '../../domain/subjectQuery.js';
+import type { Match, RecordData } from '../../../../shared/findings.js';
+import type { SubjectQuery } from '../../../domain/subjectQuery.js';
 import { scanMessage } from '../mail/scanMessage.js';
 import { bodiesOf, itemToEml } from './itemToEml.js';
 import { itemToVcf } from './itemToVcf.js';
