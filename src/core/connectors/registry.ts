@@ -45,7 +45,7 @@ const entries: ReadonlyArray<Entry> = [
   { type: 'tickets', configSchema: ticketsConfigSchema, has: ['readOriginal', 'readOriginals'], load: async () => (await import('./tickets/ticketsConnector.js')).ticketsConnector as Connector<SourceBase> },
   { type: 'documents', configSchema: documentsConfigSchema, has: ['readOriginal', 'readPageImage'], load: async () => (await import('./documents/documentsConnector.js')).documentsConnector as Connector<SourceBase> },
   { type: 'calls', configSchema: callsConfigSchema, has: [], load: async () => (await import('./calls/callsConnector.js')).callsConnector as Connector<SourceBase> },
-  { type: 'outlook', configSchema: outlookConfigSchema, has: ORIGINALS, load: async () => (await import('./outlook/outlookConnector.js')).outlookConnector as Connector<SourceBase> },
+  { type: 'outlook', configSchema: outlookConfigSchema, has: ['readOriginal', 'readOriginals'], load: async () => (await import('./outlook/outlookConnector.js')).outlookConnector as Connector<SourceBase> },
   { type: 'contacts', configSchema: contactsConfigSchema, has: [], load: async () => (await import('./contacts/contactsConnector.js')).contactsConnector as Connector<SourceBase> },
 ];
 
