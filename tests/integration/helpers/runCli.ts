@@ -15,10 +15,14 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Run `auskunft ARGS` as a user would, in `cwd`, with extra environment variables. */
-export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+/**
+ * Run `auskunft ARGS` as a user would, in `cwd`, with extra environment variables; `via` is a command
+ * the CLI runs under (`['unshare', '-n', '--']`: without a network).
+ */
+export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; via?: readonly string[] } = {}): Promise<CliRun> {
+  const [command, ...commandArgs] = [...(options.via ?? []), process.execPath, join(REPO_ROOT, 'bin', 'auskunft.js'), ...args];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'auskunft.js'), ...args], {
+    const child = spawn(command!, commandArgs, {
       cwd: options.cwd ?? REPO_ROOT,
       env: { ...process.env, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
