@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir, TEST_CONTROLLER, writeFiles } from '../helpers/runCli.js';
+import { exportCaseViaCli, tempDir, TEST_CONTROLLER, writeFiles } from '../helpers/runCli.js';
 import { schemaValidator } from './exportFixture.js';
 
 /**
@@ -38,18 +38,7 @@ describe('outlook originals in the package', { timeout: 180_000 }, () => {
     });
     mkdirSync(join(dir, 'outlook'));
     for (const name of ['SampleContacts.pst', 'WithEmbeddedMsg.msg']) copyFileSync(join(FIXTURES, name), join(dir, 'outlook', name));
-    const db = join(dir, 'cases.db');
-    const run = async (args: string[]) => {
-      const r = await runCli([...args, '--db', db]);
-      expect(r.code, r.stderr).toBe(0);
-      return r;
-    };
-    const caseId = (await run(['case', 'create', '--workspace', join(dir, 'auskunft.yaml'), '--subject', join(dir, 'subject.yaml'), '--received', '2026-01-31'])).stdout.trim();
-    await run(['case', 'search', caseId]);
-    await run(['case', 'decide', caseId, '--strong', '--include']);
-    const out = join(dir, 'antwort');
-    await run(['export', caseId, '--out', out]);
-    expect((await runCli(['verify', out])).code).toBe(0);
+    const out = await exportCaseViaCli(dir);
 
     const data = JSON.parse(readFileSync(join(out, 'data.json'), 'utf8')) as { items: { locator: Record<string, unknown>; files: { path: string; role: string }[] }[] };
     const validate = schemaValidator('data');

@@ -101,3 +101,25 @@ export async function createSampleCase(db: string): Promise<string> {
   expect(created.code, created.stderr).toBe(0);
   return created.stdout.trim();
 }
+
+/**
+ * The whole job through the CLI for the workspace `dir/auskunft.yaml` and subject `dir/subject.yaml`:
+ * create a case (store `dir/cases.db`), search, include the strong findings, `decide` what else is
+ * asked (each a `case decide` argument list), export to `dir/antwort` and verify it. The package folder.
+ */
+export async function exportCaseViaCli(dir: string, decide: readonly (readonly string[])[] = []): Promise<string> {
+  const db = join(dir, 'cases.db');
+  const run = async (args: readonly string[]) => {
+    const r = await runCli([...args, '--db', db]);
+    expect(r.code, r.stderr).toBe(0);
+    return r;
+  };
+  const caseId = (await run(['case', 'create', '--workspace', join(dir, 'auskunft.yaml'), '--subject', join(dir, 'subject.yaml'), '--received', '2026-01-31'])).stdout.trim();
+  await run(['case', 'search', caseId]);
+  await run(['case', 'decide', caseId, '--strong', '--include']);
+  for (const args of decide) await run(['case', 'decide', caseId, ...args]);
+  const out = join(dir, 'antwort');
+  await run(['export', caseId, '--out', out]);
+  expect((await runCli(['verify', out])).code).toBe(0);
+  return out;
+}
