@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type CommandResult, bestOf, comparisonSummary, eachSizeWithLoad, formatTable, runBenchmark, runCommand, requireRgAndCli, warmPageCache, cpuRatio, lastLines, summarizeKinds, writeResults } from '../measure.js';
+import { benchRegisterYaml, benchWorkspaceYaml } from '../benchWorkspace.js';
 import type { CorpusManifest, PlantedMessage } from './corpusManifest.js';
 import { CORPUS_ROOT, DEFAULT_TARGET_EVERY, defaultCorpusDir, generateMbox, readFreshCorpus } from './generateMbox.js';
 
@@ -18,35 +19,16 @@ import { CORPUS_ROOT, DEFAULT_TARGET_EVERY, defaultCorpusDir, generateMbox, read
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const SOURCE_ID = 'archive';
 
-const REGISTER_YAML = `# Minimal register for the mbox benchmark (docs/ARCHITECTURE.md "Register").
-activities:
-  - id: contact-email
-    name: { de: Kontaktaufnahme per E-Mail, en: Contact by email }
-    purposes: [{ de: Bearbeitung Ihrer Anfrage, en: Handling your enquiry }]
-    categories: [contact.name, contact.email, contact.phone, communication.content]
-    legalBasis: ["6(1)(b)", "6(1)(f)"]
-    recipients: []
-    retention: { de: Bis zum Ende gesetzlicher Aufbewahrungsfristen, en: Until statutory retention periods end }
-    automatedDecisions: false
-    localCopy: true
-categories:
-  - { id: contact.name, name: { de: Name, en: Name } }
-  - { id: contact.email, name: { de: E-Mail-Adresse, en: Email address } }
-  - { id: contact.phone, name: { de: Telefonnummer, en: Phone number } }
-  - { id: communication.content, name: { de: Inhalt der Kommunikation, en: Content of communication } }
-`;
+const REGISTER_YAML = benchRegisterYaml('bench/mbox-scan/run.ts', {
+  id: 'contact-email',
+  name: '{ de: Kontaktaufnahme per E-Mail, en: Contact by email }',
+  purpose: '{ de: Bearbeitung Ihrer Anfrage, en: Handling your enquiry }',
+  categories: ['contact.name', 'contact.email', 'contact.phone', 'communication.content'],
+  legalBasis: ['6(1)(b)', '6(1)(f)'],
+});
 
 function workspaceYaml(mboxFile: string): string {
-  return `# Written by bench/mbox-scan/run.ts (docs/ARCHITECTURE.md "Workspace file").
-controller:
-  name: Beispiel Firma GmbH
-  address: "Zementwerk 1, 72622 Nürtingen"
-  email: datenschutz@beispiel-firma.de
-  supervisoryAuthority: "LfDI Baden-Württemberg, Lautenschlagerstraße 20, 70173 Stuttgart"
-register: register.yaml
-sources:
-  - { id: ${SOURCE_ID}, type: mbox, path: ${mboxFile}, activities: [contact-email] }
-`;
+  return benchWorkspaceYaml('bench/mbox-scan/run.ts', `{ id: ${SOURCE_ID}, type: mbox, path: ${mboxFile}, activities: [contact-email] }`);
 }
 
 function subjectYaml(m: CorpusManifest): string {

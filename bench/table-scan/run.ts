@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type CommandResult, bestOf, comparisonSummary, eachSizeWithLoad, formatTable, runBenchmark, runCommand, requireRgAndCli, warmPageCache, cpuRatio, lastLines, summarizeKinds, writeResults } from '../measure.js';
+import { benchRegisterYaml, benchWorkspaceYaml } from '../benchWorkspace.js';
 import type { CrmManifest, PlantedRow } from './crmManifest.js';
 import { CORPUS_ROOT, DEFAULT_ROWS, defaultCorpusDir, generateCrm, readFreshCorpus } from './generateCrm.js';
 
@@ -20,37 +21,16 @@ import { CORPUS_ROOT, DEFAULT_ROWS, defaultCorpusDir, generateCrm, readFreshCorp
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const SOURCE_ID = 'crm';
 
-const REGISTER_YAML = `# Minimal register for the table benchmark (docs/ARCHITECTURE.md "Register").
-activities:
-  - id: customer-management
-    name: { de: Kundenverwaltung, en: Customer management }
-    purposes: [{ de: Vertragsabwicklung und Kundenbetreuung, en: Contract performance and customer care }]
-    categories: [contact.name, contact.email, contact.phone, contact.address, customer.id, communication.content]
-    legalBasis: ["6(1)(b)", "6(1)(f)"]
-    recipients: []
-    retention: { de: Bis zum Ende gesetzlicher Aufbewahrungsfristen, en: Until statutory retention periods end }
-    automatedDecisions: false
-    localCopy: true
-categories:
-  - { id: contact.name, name: { de: Name, en: Name } }
-  - { id: contact.email, name: { de: E-Mail-Adresse, en: Email address } }
-  - { id: contact.phone, name: { de: Telefonnummer, en: Phone number } }
-  - { id: contact.address, name: { de: Anschrift, en: Address } }
-  - { id: customer.id, name: { de: Kundennummer, en: Customer number } }
-  - { id: communication.content, name: { de: Inhalt der Kommunikation, en: Content of communication } }
-`;
+const REGISTER_YAML = benchRegisterYaml('bench/table-scan/run.ts', {
+  id: 'customer-management',
+  name: '{ de: Kundenverwaltung, en: Customer management }',
+  purpose: '{ de: Vertragsabwicklung und Kundenbetreuung, en: Contract performance and customer care }',
+  categories: ['contact.name', 'contact.email', 'contact.phone', 'contact.address', 'customer.id', 'communication.content'],
+  legalBasis: ['6(1)(b)', '6(1)(f)'],
+});
 
 function workspaceYaml(csvFile: string): string {
-  return `# Written by bench/table-scan/run.ts (docs/ARCHITECTURE.md "Workspace file").
-controller:
-  name: Beispiel Firma GmbH
-  address: "Zementwerk 1, 72622 Nürtingen"
-  email: datenschutz@beispiel-firma.de
-  supervisoryAuthority: "LfDI Baden-Württemberg, Lautenschlagerstraße 20, 70173 Stuttgart"
-register: register.yaml
-sources:
-  - { id: ${SOURCE_ID}, type: table, path: ${csvFile}, activities: [customer-management] }
-`;
+  return benchWorkspaceYaml('bench/table-scan/run.ts', `{ id: ${SOURCE_ID}, type: table, path: ${csvFile}, activities: [customer-management] }`);
 }
 
 function subjectYaml(m: CrmManifest): string {
