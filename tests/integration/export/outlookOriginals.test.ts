@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { exportCaseViaCli, tempDir, TEST_CONTROLLER, writeFiles } from '../helpers/runCli.js';
+import { exportCaseViaCli, oneActivityRegister, tempDir, TEST_CONTROLLER, writeFiles } from '../helpers/runCli.js';
 import { schemaValidator } from './exportFixture.js';
 
 /**
@@ -12,21 +12,7 @@ import { schemaValidator } from './exportFixture.js';
  */
 const FIXTURES = join(import.meta.dirname, '../../fixtures/outlook');
 
-const REGISTER = `
-activities:
-  - id: mail
-    name: { de: E-Mail, en: Email }
-    purposes: [{ de: Bearbeitung Ihrer Anfrage, en: Handling your enquiry }]
-    categories: [contact.email]
-    legalBasis: ["6(1)(b)"]
-    recipients: []
-    retention: { de: Sechs Jahre, en: Six years }
-    automatedDecisions: false
-    localCopy: true
-    sourceTypes: [outlook]
-categories:
-  - { id: contact.email, name: { de: E-Mail-Adresse, en: Email address } }
-`;
+const REGISTER = oneActivityRegister('mail', '{ de: E-Mail, en: Email }', ['outlook']);
 
 describe('outlook originals in the package', { timeout: 180_000 }, () => {
   it('ships items as .eml and contacts as .vcf, with locators the schema accepts', async () => {

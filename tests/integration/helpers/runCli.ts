@@ -69,6 +69,25 @@ categories:
   - { id: communication.content, name: { de: Inhalt der Kommunikation, en: Content of communication } }
 `;
 
+/** A register with one activity of contact email data, searched in sources of `sourceTypes`. */
+export function oneActivityRegister(id: string, name: string, sourceTypes: readonly string[]): string {
+  return `
+activities:
+  - id: ${id}
+    name: ${name}
+    purposes: [{ de: Bearbeitung Ihrer Anfrage, en: Handling your enquiry }]
+    categories: [contact.email]
+    legalBasis: ["6(1)(b)"]
+    recipients: []
+    retention: { de: Sechs Jahre, en: Six years }
+    automatedDecisions: false
+    localCopy: true
+    sourceTypes: [${sourceTypes.join(', ')}]
+categories:
+  - { id: contact.email, name: { de: E-Mail-Adresse, en: Email address } }
+`;
+}
+
 export const TEST_CONTROLLER = `controller:
   name: Firma GmbH
   address: "Musterweg 1, 72622 Nürtingen"
