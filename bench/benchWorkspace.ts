@@ -1,3 +1,6 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 /**
  * The register and workspace files the scan benchmarks write next to their corpus: one activity, one
  * source, the same controller (docs/ARCHITECTURE.md "Register", "Workspace file").
@@ -51,4 +54,14 @@ register: register.yaml
 sources:
   - ${source}
 `;
+}
+
+/** Writes register.yaml, auskunft.yaml and subject.yaml into `dir` and removes an old findings.json: the paths `auskunft search` takes. */
+export function writeBenchWorkspace(dir: string, yaml: { register: string; workspace: string; subject: string }): { workspace: string; subject: string; out: string } {
+  const paths = { workspace: join(dir, 'auskunft.yaml'), subject: join(dir, 'subject.yaml'), out: join(dir, 'findings.json') };
+  writeFileSync(join(dir, 'register.yaml'), yaml.register);
+  writeFileSync(paths.workspace, yaml.workspace);
+  writeFileSync(paths.subject, yaml.subject);
+  rmSync(paths.out, { force: true });
+  return paths;
 }

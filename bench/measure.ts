@@ -105,6 +105,15 @@ export async function bestOf(n: number, run: () => Promise<CommandResult>): Prom
   return { ...best, runs };
 }
 
+/**
+ * The baseline of the scan benchmarks: `rg -F -c LITERAL FILE` (in `cwd`), best of `runs`, and the
+ * lines it counted (null if rg failed; exit 1 is "none").
+ */
+export async function rgLiteralCount(runs: number, literal: string, file: string, cwd: string): Promise<{ rg: CommandResult & { readonly runs: number[] }; rgCount: number | null }> {
+  const rg = await bestOf(runs, () => runCommand('rg', ['--no-config', '-F', '-c', literal, file], { cwd, measureRss: true }));
+  return { rg, rgCount: rg.exitCode === 0 || rg.exitCode === 1 ? Number(rg.stdout.trim() || '0') : null };
+}
+
 /** Read a file once so that the timed runs that follow all start from a warm page cache. */
 export async function warmPageCache(path: string): Promise<number> {
   const r = await runCommand('cat', [path], { discardStdout: true }); // cat FILE > /dev/null

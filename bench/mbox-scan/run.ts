@@ -1,9 +1,9 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type CommandResult, bestOf, comparisonSummary, eachSizeWithLoad, formatTable, runBenchmark, runCommand, requireRgAndCli, warmPageCache, cpuRatio, lastLines, summarizeKinds, writeResults } from '../measure.js';
-import { benchRegisterYaml, benchWorkspaceYaml } from '../benchWorkspace.js';
+import { type CommandResult, comparisonSummary, eachSizeWithLoad, formatTable, rgLiteralCount, runBenchmark, runCommand, requireRgAndCli, warmPageCache, cpuRatio, lastLines, summarizeKinds, writeResults } from '../measure.js';
+import { benchRegisterYaml, benchWorkspaceYaml, writeBenchWorkspace } from '../benchWorkspace.js';
 import type { CorpusManifest, PlantedMessage } from './corpusManifest.js';
 import { CORPUS_ROOT, DEFAULT_TARGET_EVERY, defaultCorpusDir, generateMbox, readFreshCorpus } from './generateMbox.js';
 
@@ -133,17 +133,10 @@ function log(line: string): void {
 async function benchSize(sizeMb: number, opts: { seed: string; targetEvery: number; rgRuns: number; timeoutMs: number; cli: string }): Promise<SizeResult> {
   const { dir, manifest } = await ensureCorpus(sizeMb, opts.seed, opts.targetEvery);
   const mbox = join(dir, manifest.mbox);
-  const workspace = join(dir, 'auskunft.yaml');
-  const subject = join(dir, 'subject.yaml');
-  const out = join(dir, 'findings.json');
-  writeFileSync(join(dir, 'register.yaml'), REGISTER_YAML);
-  writeFileSync(workspace, workspaceYaml(manifest.mbox));
-  writeFileSync(subject, subjectYaml(manifest));
-  rmSync(out, { force: true });
+  const { workspace, subject, out } = writeBenchWorkspace(dir, { register: REGISTER_YAML, workspace: workspaceYaml(manifest.mbox), subject: subjectYaml(manifest) });
 
   log(`  warming the page cache (cat > /dev/null): ${(await warmPageCache(mbox)).toFixed(2)} s`);
-  const rg = await bestOf(opts.rgRuns, () => runCommand('rg', ['--no-config', '-F', '-c', manifest.subject.email, manifest.mbox], { cwd: dir, measureRss: true }));
-  const rgCount = rg.exitCode === 0 || rg.exitCode === 1 ? Number(rg.stdout.trim() || '0') : null;
+  const { rg, rgCount } = await rgLiteralCount(opts.rgRuns, manifest.subject.email, manifest.mbox, dir);
   log(`  rg -F -c: ${rg.runs.map((s) => s.toFixed(2)).join(' / ')} s, ${rgCount ?? 'error'} lines`);
 
   log(`  auskunft search …`);

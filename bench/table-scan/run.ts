@@ -1,9 +1,9 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type CommandResult, bestOf, comparisonSummary, eachSizeWithLoad, formatTable, runBenchmark, runCommand, requireRgAndCli, warmPageCache, cpuRatio, lastLines, summarizeKinds, writeResults } from '../measure.js';
-import { benchRegisterYaml, benchWorkspaceYaml } from '../benchWorkspace.js';
+import { type CommandResult, bestOf, comparisonSummary, eachSizeWithLoad, formatTable, rgLiteralCount, runBenchmark, runCommand, requireRgAndCli, warmPageCache, cpuRatio, lastLines, summarizeKinds, writeResults } from '../measure.js';
+import { benchRegisterYaml, benchWorkspaceYaml, writeBenchWorkspace } from '../benchWorkspace.js';
 import type { CrmManifest, PlantedRow } from './crmManifest.js';
 import { CORPUS_ROOT, DEFAULT_ROWS, defaultCorpusDir, generateCrm, readFreshCorpus } from './generateCrm.js';
 
@@ -143,17 +143,10 @@ async function ensureCorpus(rows: number, seed: string): Promise<{ dir: string; 
 async function benchRows(rows: number, opts: { seed: string; rgRuns: number; timeoutMs: number; cli: string; nodeArgs: string[] }): Promise<RowsResult> {
   const { dir, manifest } = await ensureCorpus(rows, opts.seed);
   const csv = join(dir, manifest.csv);
-  const workspace = join(dir, 'auskunft.yaml');
-  const subject = join(dir, 'subject.yaml');
-  const out = join(dir, 'findings.json');
-  writeFileSync(join(dir, 'register.yaml'), REGISTER_YAML);
-  writeFileSync(workspace, workspaceYaml(manifest.csv));
-  writeFileSync(subject, subjectYaml(manifest));
-  rmSync(out, { force: true });
+  const { workspace, subject, out } = writeBenchWorkspace(dir, { register: REGISTER_YAML, workspace: workspaceYaml(manifest.csv), subject: subjectYaml(manifest) });
 
   log(`  warming the page cache (cat > /dev/null): ${(await warmPageCache(csv)).toFixed(2)} s`);
-  const rg = await bestOf(opts.rgRuns, () => runCommand('rg', ['--no-config', '-F', '-c', manifest.subject.email, manifest.csv], { cwd: dir, measureRss: true }));
-  const rgCount = rg.exitCode === 0 || rg.exitCode === 1 ? Number(rg.stdout.trim() || '0') : null;
+  const { rg, rgCount } = await rgLiteralCount(opts.rgRuns, manifest.subject.email, manifest.csv, dir);
   log(`  rg -F -c: ${rg.runs.map((s) => s.toFixed(3)).join(' / ')} s, ${rgCount ?? 'error'} lines`);
   const rgSame = await bestOf(opts.rgRuns, () => runCommand('rg', sameSearchArgs(manifest), { cwd: dir, measureRss: true }));
   log(`  rg, the same search as far as it goes: ${rgSame.runs.map((s) => s.toFixed(3)).join(' / ')} s, ${rgSame.stdout.trim() || rgSame.stderr.trim()} lines`);
