@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type CommandResult, comparisonSummary, eachSizeWithLoad, formatTable, rgLiteralCount, runBenchmark, runCommand, requireRgAndCli, warmPageCache, cpuRatio, lastLines, summarizeKinds, writeResults } from '../measure.js';
+import { type CommandResult, comparisonSummary, eachSizeWithLoad, formatTable, log, readSearchOutput, recallOf, rgLiteralCount, type SourceLike, runBenchmark, runCommand, requireRgAndCli, warmPageCache, cpuRatio, lastLines, summarizeKinds, writeResults } from '../measure.js';
 import { benchRegisterYaml, benchWorkspaceYaml, writeBenchWorkspace } from '../benchWorkspace.js';
 import type { CorpusManifest, PlantedMessage } from './corpusManifest.js';
 import { CORPUS_ROOT, DEFAULT_TARGET_EVERY, defaultCorpusDir, generateMbox, readFreshCorpus } from './generateMbox.js';
@@ -40,14 +40,6 @@ interface FindingLike {
   strength?: string;
   locator?: { messageId?: string };
 }
-interface SourceLike {
-  id?: string;
-  status?: string;
-  scanned?: number;
-  warnings?: unknown[];
-  error?: string | null;
-}
-
 interface Score {
   readonly expected: number;
   readonly found: number;
@@ -57,7 +49,7 @@ interface Score {
   readonly weakExpectedFound: number;
   readonly withoutMessageId: number;
   readonly bracketed: number;
-  readonly source?: SourceLike;
+  readonly source?: SourceLike | undefined;
 }
 
 /** Messages-IDs as the contract wants them: no angle brackets. Brackets are tolerated but counted. */
@@ -66,8 +58,7 @@ function normalizeId(id: string): string {
 }
 
 function score(m: CorpusManifest, findingsPath: string): Score {
-  const json = JSON.parse(readFileSync(findingsPath, 'utf8')) as { findings?: FindingLike[]; sources?: SourceLike[] };
-  const findings = (json.findings ?? []).filter((f) => f.source === undefined || f.source === SOURCE_ID);
+  const { findings, source } = readSearchOutput<FindingLike>(findingsPath, SOURCE_ID);
   const strong = new Set<string>();
   const weak = new Set<string>();
   let withoutMessageId = 0;
@@ -81,27 +72,13 @@ function score(m: CorpusManifest, findingsPath: string): Score {
     if (raw.trim().startsWith('<')) bracketed++;
     (f.strength === 'strong' ? strong : weak).add(normalizeId(raw));
   }
-  const expected = new Set(m.expectedMessageIds);
-  const missed = m.targets.filter((t) => !strong.has(t.messageId));
+  const { unexpected, ...recall } = recallOf({ targets: m.targets, key: (t) => t.messageId, expected: m.expectedMessageIds, weakOnly: m.weakOnly.map((w) => w.messageId) }, strong, weak);
   const distractorKind = new Map(m.distractors.map((d) => [d.messageId, `distractor ${d.kind}`]));
   const weakKind = new Map(m.weakOnly.map((d) => [d.messageId, `name-only ${d.kind}`]));
   const innerKind = new Map(m.targets.filter((t) => t.innerMessageId).map((t) => [t.innerMessageId as string, `inner message of ${t.kind} reported separately`]));
   const lowerExpected = new Map(m.expectedMessageIds.map((id) => [id.toLowerCase(), id]));
-  const falsePositives = [...strong]
-    .filter((id) => !expected.has(id))
-    .map((id) => ({ id, why: distractorKind.get(id) ?? weakKind.get(id) ?? innerKind.get(id) ?? (lowerExpected.has(id.toLowerCase()) ? 'expected id with different case' : 'ordinary message') }));
-  const weakOnlyIds = new Set(m.weakOnly.map((w) => w.messageId));
-  return {
-    expected: expected.size,
-    found: m.targets.length - missed.length,
-    missed,
-    falsePositives,
-    weakFound: weak.size,
-    weakExpectedFound: [...weak].filter((id) => weakOnlyIds.has(id)).length,
-    withoutMessageId,
-    bracketed,
-    source: (json.sources ?? []).find((s) => s.id === SOURCE_ID),
-  };
+  const falsePositives = unexpected.map((id) => ({ id, why: distractorKind.get(id) ?? weakKind.get(id) ?? innerKind.get(id) ?? (lowerExpected.has(id.toLowerCase()) ? 'expected id with different case' : 'ordinary message') }));
+  return { ...recall, falsePositives, withoutMessageId, bracketed, source };
 }
 
 interface SizeResult {
@@ -124,10 +101,6 @@ async function ensureCorpus(sizeMb: number, seed: string, targetEvery: number): 
   const manifest = await generateMbox({ sizeMb, seed, outDir: dir, targetEvery });
   log(`  ${manifest.messages} messages, ${manifest.targets.length} targets, ${manifest.generationSeconds.toFixed(1)} s`);
   return { dir, manifest };
-}
-
-function log(line: string): void {
-  process.stderr.write(`${line}\n`);
 }
 
 async function benchSize(sizeMb: number, opts: { seed: string; targetEvery: number; rgRuns: number; timeoutMs: number; cli: string }): Promise<SizeResult> {

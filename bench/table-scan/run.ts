@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type CommandResult, bestOf, comparisonSummary, eachSizeWithLoad, formatTable, rgLiteralCount, runBenchmark, runCommand, requireRgAndCli, warmPageCache, cpuRatio, lastLines, summarizeKinds, writeResults } from '../measure.js';
+import { type CommandResult, bestOf, comparisonSummary, eachSizeWithLoad, formatTable, log, readSearchOutput, recallOf, rgLiteralCount, type SourceLike, runBenchmark, runCommand, requireRgAndCli, warmPageCache, cpuRatio, lastLines, summarizeKinds, writeResults } from '../measure.js';
 import { benchRegisterYaml, benchWorkspaceYaml, writeBenchWorkspace } from '../benchWorkspace.js';
 import type { CrmManifest, PlantedRow } from './crmManifest.js';
 import { CORPUS_ROOT, DEFAULT_ROWS, defaultCorpusDir, generateCrm, readFreshCorpus } from './generateCrm.js';
@@ -43,14 +43,6 @@ interface FindingLike {
   strength?: string;
   locator?: { line?: number };
 }
-interface SourceLike {
-  id?: string;
-  status?: string;
-  scanned?: number;
-  warnings?: unknown[];
-  error?: string | null;
-}
-
 interface Score {
   readonly expected: number;
   readonly found: number;
@@ -59,12 +51,11 @@ interface Score {
   readonly weakFound: number;
   readonly weakExpectedFound: number;
   readonly withoutLine: number;
-  readonly source?: SourceLike;
+  readonly source?: SourceLike | undefined;
 }
 
 function score(m: CrmManifest, findingsPath: string): Score {
-  const json = JSON.parse(readFileSync(findingsPath, 'utf8')) as { findings?: FindingLike[]; sources?: SourceLike[] };
-  const findings = (json.findings ?? []).filter((f) => f.source === undefined || f.source === SOURCE_ID);
+  const { findings, source } = readSearchOutput<FindingLike>(findingsPath, SOURCE_ID);
   const strong = new Set<number>();
   const weak = new Set<number>();
   let withoutLine = 0;
@@ -76,24 +67,13 @@ function score(m: CrmManifest, findingsPath: string): Score {
     }
     (f.strength === 'strong' ? strong : weak).add(line);
   }
-  const expected = new Set(m.expectedLines);
-  const missed = m.targets.filter((t) => !strong.has(t.line));
+  const { unexpected, ...recall } = recallOf({ targets: m.targets, key: (t) => t.line, expected: m.expectedLines, weakOnly: m.weakOnly.map((w) => w.line) }, strong, weak);
   const planted = new Map<number, string>([
     ...m.distractors.map((d): [number, string] => [d.line, `look-alike ${d.kind}`]),
     ...m.weakOnly.map((w): [number, string] => [w.line, `name-only ${w.kind}`]),
   ]);
-  const falsePositives = [...strong].filter((line) => !expected.has(line)).map((line) => ({ line, why: planted.get(line) ?? 'ordinary row' }));
-  const weakOnlyLines = new Set(m.weakOnly.map((w) => w.line));
-  return {
-    expected: expected.size,
-    found: m.targets.length - missed.length,
-    missed,
-    falsePositives,
-    weakFound: weak.size,
-    weakExpectedFound: [...weak].filter((line) => weakOnlyLines.has(line)).length,
-    withoutLine,
-    source: (json.sources ?? []).find((s) => s.id === SOURCE_ID),
-  };
+  const falsePositives = unexpected.map((line) => ({ line, why: planted.get(line) ?? 'ordinary row' }));
+  return { ...recall, falsePositives, withoutLine, source };
 }
 
 /**
@@ -121,10 +101,6 @@ interface RowsResult {
   readonly auskunft: CommandResult;
   readonly score?: Score;
   readonly error?: string;
-}
-
-function log(line: string): void {
-  process.stderr.write(`${line}\n`);
 }
 
 async function ensureCorpus(rows: number, seed: string): Promise<{ dir: string; manifest: CrmManifest }> {
