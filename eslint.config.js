@@ -10,6 +10,9 @@ const uiAndShell = [
   { name: 'react-dom', message: 'src/core and src/shared have no UI.' },
 ];
 const uiAndShellPatterns = [{ group: ['electron/*', 'react/*', 'react-dom/*'], message: 'No UI or Electron imports here.' }];
+// core/app holds the API-facing services that call the engine's operations (core/cases, core/review …);
+// the operations never reach back into them.
+const notApp = { group: ['**/app/**'], message: 'Only src/core/app (and its callers) import src/core/app: move the logic into its domain folder.' };
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'out/**', 'coverage/**', 'bench/.corpus/**', 'test-results/**', 'playwright-report/**'] },
@@ -28,6 +31,11 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: uiAndShell, patterns: uiAndShellPatterns }] },
   },
   {
+    files: ['src/core/**/*.ts'],
+    ignores: ['src/core/app/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: uiAndShell, patterns: [...uiAndShellPatterns, notApp] }] },
+  },
+  {
     // A connector imports common/, src/shared, and the engine's neutral layers, never another
     // connector: the next connector then only adds its folder and a registry line.
     files: ['src/core/connectors/*/**/*.ts'],
@@ -39,6 +47,7 @@ export default tseslint.config(
           paths: uiAndShell,
           patterns: [
             ...uiAndShellPatterns,
+            notApp,
             { regex: '^\\.\\./(?!common/|connector\\.js$)[^./][^/]*/', message: 'A connector imports common/ or ../connector.js, never another connector.' },
           ],
         },

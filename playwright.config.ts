@@ -8,8 +8,8 @@ if (!existsSync(CHROMIUM)) {
 }
 
 /**
- * End-to-end tests of the whole UI through the HTTP bridge in Debian's Chromium (DESIGN.md
- * "Environment facts": Playwright's own browser download is not available). Each test starts its own
+ * End-to-end tests of the whole UI through the HTTP bridge in Debian's Chromium (docs/ARCHITECTURE.md
+ * "Environment facts"; Playwright's own browser download is not available, see .ci/run). Each test starts its own
  * bridge on a fresh copy of the sample workspace and a fresh case store (tests/e2e/fixtures).
  * They run the built app (dist/): `npm run build` first, as `npm test` does. Screenshots of every
  * screen land in test-results/screens/; AUSKUNFT_UPDATE_DOCS=1 also refreshes docs/screenshot-review.png.

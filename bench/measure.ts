@@ -105,6 +105,54 @@ export async function bestOf(n: number, run: () => Promise<CommandResult>): Prom
   return { ...best, runs };
 }
 
+/**
+ * The baseline of the scan benchmarks: `rg -F -c LITERAL FILE` (in `cwd`), best of `runs`, and the
+ * lines it counted (null if rg failed; exit 1 is "none").
+ */
+export async function rgLiteralCount(runs: number, literal: string, file: string, cwd: string): Promise<{ rg: CommandResult & { readonly runs: number[] }; rgCount: number | null }> {
+  const rg = await bestOf(runs, () => runCommand('rg', ['--no-config', '-F', '-c', literal, file], { cwd, measureRss: true }));
+  return { rg, rgCount: rg.exitCode === 0 || rg.exitCode === 1 ? Number(rg.stdout.trim() || '0') : null };
+}
+
+/** A progress line on stderr (stdout is the report). */
+export function log(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+/** What the scan benchmarks read of a source's status in `auskunft search` output. */
+export interface SourceLike {
+  id?: string;
+  status?: string;
+  scanned?: number;
+  warnings?: unknown[];
+  error?: string | null;
+}
+
+/** The findings of source `sourceId` in an `auskunft search` output file, and that source's status. */
+export function readSearchOutput<F extends { source?: string }>(path: string, sourceId: string): { findings: F[]; source: SourceLike | undefined } {
+  const json = JSON.parse(readFileSync(path, 'utf8')) as { findings?: F[]; sources?: SourceLike[] };
+  return { findings: (json.findings ?? []).filter((f) => f.source === undefined || f.source === sourceId), source: (json.sources ?? []).find((s) => s.id === sourceId) };
+}
+
+/**
+ * Recall against what the generator planted, by a key that names a record (a Message-ID, a line):
+ * the targets found strong, the planted name-only records found weak, and the strong keys that were not
+ * expected (false positives, explained by the caller).
+ */
+export function recallOf<P, K>(planted: { targets: readonly P[]; key: (p: P) => K; expected: readonly K[]; weakOnly: readonly K[] }, strong: ReadonlySet<K>, weak: ReadonlySet<K>) {
+  const expected = new Set(planted.expected);
+  const missed = planted.targets.filter((t) => !strong.has(planted.key(t)));
+  const weakOnly = new Set(planted.weakOnly);
+  return {
+    expected: expected.size,
+    found: planted.targets.length - missed.length,
+    missed,
+    unexpected: [...strong].filter((k) => !expected.has(k)),
+    weakFound: weak.size,
+    weakExpectedFound: [...weak].filter((k) => weakOnly.has(k)).length,
+  };
+}
+
 /** Read a file once so that the timed runs that follow all start from a warm page cache. */
 export async function warmPageCache(path: string): Promise<number> {
   const r = await runCommand('cat', [path], { discardStdout: true }); // cat FILE > /dev/null

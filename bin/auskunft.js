@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI is compiled to dist/ by `npm run build` (run automatically by `npm ci`).
+// Thin launcher: the CLI is compiled to dist/ by `npm run build:node` (`npm ci` runs it, as `prepare`).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { ImapFlow } from 'imapflow';
 import { startTcpProxy, type TcpProxy } from '../../tests/integration/connectors/imap/tcpProxy.js';
 import { startDovecot, type DovecotServer } from '../../tests/integration/helpers/dovecot.js';
-import { formatTable, runCommand, type CommandResult } from '../measure.js';
+import { formatTable, log, runCommand, type CommandResult } from '../measure.js';
 import { TARGET_EMAIL, TARGET_NAME, TARGET_PHONE, type PlantedMessage } from '../mbox-scan/corpusManifest.js';
 import { DEFAULT_BINARY_SHARE, IMAP_CORPUS_VERSION, MAILBOXES, imapCorpus, plantedEntry } from './imapCorpus.js';
 import type { SearchSummary } from './searchOnce.js';
@@ -52,10 +52,6 @@ interface RunResult {
   readonly summary: SearchSummary | null;
   readonly command: CommandResult;
   readonly bytesReceived: number;
-}
-
-function log(line: string): void {
-  process.stderr.write(`${line}\n`);
 }
 
 function corpusDir(messages: number, seed: string, binaryShare: number): string {

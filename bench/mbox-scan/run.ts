@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type CommandResult, bestOf, comparisonSummary, eachSizeWithLoad, formatTable, runBenchmark, runCommand, requireRgAndCli, warmPageCache, cpuRatio, lastLines, summarizeKinds, writeResults } from '../measure.js';
+import { type CommandResult, comparisonSummary, eachSizeWithLoad, formatTable, log, readSearchOutput, recallOf, rgLiteralCount, type SourceLike, runBenchmark, runCommand, requireRgAndCli, warmPageCache, cpuRatio, lastLines, summarizeKinds, writeResults } from '../measure.js';
+import { benchRegisterYaml, benchWorkspaceYaml, writeBenchWorkspace } from '../benchWorkspace.js';
 import type { CorpusManifest, PlantedMessage } from './corpusManifest.js';
 import { CORPUS_ROOT, DEFAULT_TARGET_EVERY, defaultCorpusDir, generateMbox, readFreshCorpus } from './generateMbox.js';
 
@@ -18,35 +19,16 @@ import { CORPUS_ROOT, DEFAULT_TARGET_EVERY, defaultCorpusDir, generateMbox, read
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const SOURCE_ID = 'archive';
 
-const REGISTER_YAML = `# Minimal register for the mbox benchmark (docs/ARCHITECTURE.md "Register").
-activities:
-  - id: contact-email
-    name: { de: Kontaktaufnahme per E-Mail, en: Contact by email }
-    purposes: [{ de: Bearbeitung Ihrer Anfrage, en: Handling your enquiry }]
-    categories: [contact.name, contact.email, contact.phone, communication.content]
-    legalBasis: ["6(1)(b)", "6(1)(f)"]
-    recipients: []
-    retention: { de: Bis zum Ende gesetzlicher Aufbewahrungsfristen, en: Until statutory retention periods end }
-    automatedDecisions: false
-    localCopy: true
-categories:
-  - { id: contact.name, name: { de: Name, en: Name } }
-  - { id: contact.email, name: { de: E-Mail-Adresse, en: Email address } }
-  - { id: contact.phone, name: { de: Telefonnummer, en: Phone number } }
-  - { id: communication.content, name: { de: Inhalt der Kommunikation, en: Content of communication } }
-`;
+const REGISTER_YAML = benchRegisterYaml('bench/mbox-scan/run.ts', {
+  id: 'contact-email',
+  name: '{ de: Kontaktaufnahme per E-Mail, en: Contact by email }',
+  purpose: '{ de: Bearbeitung Ihrer Anfrage, en: Handling your enquiry }',
+  categories: ['contact.name', 'contact.email', 'contact.phone', 'communication.content'],
+  legalBasis: ['6(1)(b)', '6(1)(f)'],
+});
 
 function workspaceYaml(mboxFile: string): string {
-  return `# Written by bench/mbox-scan/run.ts (docs/ARCHITECTURE.md "Workspace file").
-controller:
-  name: Beispiel Firma GmbH
-  address: "Zementwerk 1, 72622 Nürtingen"
-  email: datenschutz@beispiel-firma.de
-  supervisoryAuthority: "LfDI Baden-Württemberg, Lautenschlagerstraße 20, 70173 Stuttgart"
-register: register.yaml
-sources:
-  - { id: ${SOURCE_ID}, type: mbox, path: ${mboxFile}, activities: [contact-email] }
-`;
+  return benchWorkspaceYaml('bench/mbox-scan/run.ts', `{ id: ${SOURCE_ID}, type: mbox, path: ${mboxFile}, activities: [contact-email] }`);
 }
 
 function subjectYaml(m: CorpusManifest): string {
@@ -58,14 +40,6 @@ interface FindingLike {
   strength?: string;
   locator?: { messageId?: string };
 }
-interface SourceLike {
-  id?: string;
-  status?: string;
-  scanned?: number;
-  warnings?: unknown[];
-  error?: string | null;
-}
-
 interface Score {
   readonly expected: number;
   readonly found: number;
@@ -75,7 +49,7 @@ interface Score {
   readonly weakExpectedFound: number;
   readonly withoutMessageId: number;
   readonly bracketed: number;
-  readonly source?: SourceLike;
+  readonly source?: SourceLike | undefined;
 }
 
 /** Messages-IDs as the contract wants them: no angle brackets. Brackets are tolerated but counted. */
@@ -84,8 +58,7 @@ function normalizeId(id: string): string {
 }
 
 function score(m: CorpusManifest, findingsPath: string): Score {
-  const json = JSON.parse(readFileSync(findingsPath, 'utf8')) as { findings?: FindingLike[]; sources?: SourceLike[] };
-  const findings = (json.findings ?? []).filter((f) => f.source === undefined || f.source === SOURCE_ID);
+  const { findings, source } = readSearchOutput<FindingLike>(findingsPath, SOURCE_ID);
   const strong = new Set<string>();
   const weak = new Set<string>();
   let withoutMessageId = 0;
@@ -99,27 +72,13 @@ function score(m: CorpusManifest, findingsPath: string): Score {
     if (raw.trim().startsWith('<')) bracketed++;
     (f.strength === 'strong' ? strong : weak).add(normalizeId(raw));
   }
-  const expected = new Set(m.expectedMessageIds);
-  const missed = m.targets.filter((t) => !strong.has(t.messageId));
+  const { unexpected, ...recall } = recallOf({ targets: m.targets, key: (t) => t.messageId, expected: m.expectedMessageIds, weakOnly: m.weakOnly.map((w) => w.messageId) }, strong, weak);
   const distractorKind = new Map(m.distractors.map((d) => [d.messageId, `distractor ${d.kind}`]));
   const weakKind = new Map(m.weakOnly.map((d) => [d.messageId, `name-only ${d.kind}`]));
   const innerKind = new Map(m.targets.filter((t) => t.innerMessageId).map((t) => [t.innerMessageId as string, `inner message of ${t.kind} reported separately`]));
   const lowerExpected = new Map(m.expectedMessageIds.map((id) => [id.toLowerCase(), id]));
-  const falsePositives = [...strong]
-    .filter((id) => !expected.has(id))
-    .map((id) => ({ id, why: distractorKind.get(id) ?? weakKind.get(id) ?? innerKind.get(id) ?? (lowerExpected.has(id.toLowerCase()) ? 'expected id with different case' : 'ordinary message') }));
-  const weakOnlyIds = new Set(m.weakOnly.map((w) => w.messageId));
-  return {
-    expected: expected.size,
-    found: m.targets.length - missed.length,
-    missed,
-    falsePositives,
-    weakFound: weak.size,
-    weakExpectedFound: [...weak].filter((id) => weakOnlyIds.has(id)).length,
-    withoutMessageId,
-    bracketed,
-    source: (json.sources ?? []).find((s) => s.id === SOURCE_ID),
-  };
+  const falsePositives = unexpected.map((id) => ({ id, why: distractorKind.get(id) ?? weakKind.get(id) ?? innerKind.get(id) ?? (lowerExpected.has(id.toLowerCase()) ? 'expected id with different case' : 'ordinary message') }));
+  return { ...recall, falsePositives, withoutMessageId, bracketed, source };
 }
 
 interface SizeResult {
@@ -144,24 +103,13 @@ async function ensureCorpus(sizeMb: number, seed: string, targetEvery: number): 
   return { dir, manifest };
 }
 
-function log(line: string): void {
-  process.stderr.write(`${line}\n`);
-}
-
 async function benchSize(sizeMb: number, opts: { seed: string; targetEvery: number; rgRuns: number; timeoutMs: number; cli: string }): Promise<SizeResult> {
   const { dir, manifest } = await ensureCorpus(sizeMb, opts.seed, opts.targetEvery);
   const mbox = join(dir, manifest.mbox);
-  const workspace = join(dir, 'auskunft.yaml');
-  const subject = join(dir, 'subject.yaml');
-  const out = join(dir, 'findings.json');
-  writeFileSync(join(dir, 'register.yaml'), REGISTER_YAML);
-  writeFileSync(workspace, workspaceYaml(manifest.mbox));
-  writeFileSync(subject, subjectYaml(manifest));
-  rmSync(out, { force: true });
+  const { workspace, subject, out } = writeBenchWorkspace(dir, { register: REGISTER_YAML, workspace: workspaceYaml(manifest.mbox), subject: subjectYaml(manifest) });
 
   log(`  warming the page cache (cat > /dev/null): ${(await warmPageCache(mbox)).toFixed(2)} s`);
-  const rg = await bestOf(opts.rgRuns, () => runCommand('rg', ['--no-config', '-F', '-c', manifest.subject.email, manifest.mbox], { cwd: dir, measureRss: true }));
-  const rgCount = rg.exitCode === 0 || rg.exitCode === 1 ? Number(rg.stdout.trim() || '0') : null;
+  const { rg, rgCount } = await rgLiteralCount(opts.rgRuns, manifest.subject.email, manifest.mbox, dir);
   log(`  rg -F -c: ${rg.runs.map((s) => s.toFixed(2)).join(' / ')} s, ${rgCount ?? 'error'} lines`);
 
   log(`  auskunft search …`);

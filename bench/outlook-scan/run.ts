@@ -2,6 +2,7 @@ import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync, writeF
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { benchRegisterYaml, benchWorkspaceYaml } from '../benchWorkspace.js';
 import { type CommandResult, formatTable, lastLines, runBenchmark, runCommand, warmPageCache, writeResults } from '../measure.js';
 
 /**
@@ -18,29 +19,15 @@ const STORE = join(REPO, 'tests/fixtures/outlook/Test_part1.pst');
 const CLI = join(REPO, 'bin/auskunft.js');
 const DIR = join(REPO, 'bench/.corpus/outlook-scan');
 
-const REGISTER_YAML = `activities:
-  - id: mail
-    name: { de: E-Mail, en: Email }
-    purposes: [{ de: Bearbeitung Ihrer Anfrage, en: Handling your enquiry }]
-    categories: [contact.email]
-    legalBasis: ["6(1)(b)"]
-    recipients: []
-    retention: { de: Bis zum Ende gesetzlicher Aufbewahrungsfristen, en: Until statutory retention periods end }
-    automatedDecisions: false
-    localCopy: true
-categories:
-  - { id: contact.email, name: { de: E-Mail-Adresse, en: Email address } }
-`;
+const REGISTER_YAML = benchRegisterYaml('bench/outlook-scan/run.ts', {
+  id: 'mail',
+  name: '{ de: E-Mail, en: Email }',
+  purpose: '{ de: Bearbeitung Ihrer Anfrage, en: Handling your enquiry }',
+  categories: ['contact.email'],
+  legalBasis: ['6(1)(b)'],
+});
 
-const WORKSPACE_YAML = `controller:
-  name: Beispiel Firma GmbH
-  address: "Zementwerk 1, 72622 Nürtingen"
-  email: datenschutz@beispiel-firma.de
-  supervisoryAuthority: "LfDI Baden-Württemberg, Lautenschlagerstraße 20, 70173 Stuttgart"
-register: register.yaml
-sources:
-  - { id: outlook, type: outlook, path: stores, activities: [mail] }
-`;
+const WORKSPACE_YAML = benchWorkspaceYaml('bench/outlook-scan/run.ts', '{ id: outlook, type: outlook, path: stores, activities: [mail] }');
 
 interface SourceLike {
   readonly status?: string;

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type CommandResult, bestOf, comparisonSummary, eachSizeWithLoad, formatTable, runBenchmark, runCommand, requireRgAndCli, warmPageCache, cpuRatio, lastLines, summarizeKinds, writeResults } from '../measure.js';
+import { type CommandResult, bestOf, comparisonSummary, eachSizeWithLoad, formatTable, log, readSearchOutput, recallOf, rgLiteralCount, type SourceLike, runBenchmark, runCommand, requireRgAndCli, warmPageCache, cpuRatio, lastLines, summarizeKinds, writeResults } from '../measure.js';
+import { benchRegisterYaml, benchWorkspaceYaml, writeBenchWorkspace } from '../benchWorkspace.js';
 import type { CrmManifest, PlantedRow } from './crmManifest.js';
 import { CORPUS_ROOT, DEFAULT_ROWS, defaultCorpusDir, generateCrm, readFreshCorpus } from './generateCrm.js';
 
@@ -20,37 +21,16 @@ import { CORPUS_ROOT, DEFAULT_ROWS, defaultCorpusDir, generateCrm, readFreshCorp
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const SOURCE_ID = 'crm';
 
-const REGISTER_YAML = `# Minimal register for the table benchmark (docs/ARCHITECTURE.md "Register").
-activities:
-  - id: customer-management
-    name: { de: Kundenverwaltung, en: Customer management }
-    purposes: [{ de: Vertragsabwicklung und Kundenbetreuung, en: Contract performance and customer care }]
-    categories: [contact.name, contact.email, contact.phone, contact.address, customer.id, communication.content]
-    legalBasis: ["6(1)(b)", "6(1)(f)"]
-    recipients: []
-    retention: { de: Bis zum Ende gesetzlicher Aufbewahrungsfristen, en: Until statutory retention periods end }
-    automatedDecisions: false
-    localCopy: true
-categories:
-  - { id: contact.name, name: { de: Name, en: Name } }
-  - { id: contact.email, name: { de: E-Mail-Adresse, en: Email address } }
-  - { id: contact.phone, name: { de: Telefonnummer, en: Phone number } }
-  - { id: contact.address, name: { de: Anschrift, en: Address } }
-  - { id: customer.id, name: { de: Kundennummer, en: Customer number } }
-  - { id: communication.content, name: { de: Inhalt der Kommunikation, en: Content of communication } }
-`;
+const REGISTER_YAML = benchRegisterYaml('bench/table-scan/run.ts', {
+  id: 'customer-management',
+  name: '{ de: Kundenverwaltung, en: Customer management }',
+  purpose: '{ de: Vertragsabwicklung und Kundenbetreuung, en: Contract performance and customer care }',
+  categories: ['contact.name', 'contact.email', 'contact.phone', 'contact.address', 'customer.id', 'communication.content'],
+  legalBasis: ['6(1)(b)', '6(1)(f)'],
+});
 
 function workspaceYaml(csvFile: string): string {
-  return `# Written by bench/table-scan/run.ts (docs/ARCHITECTURE.md "Workspace file").
-controller:
-  name: Beispiel Firma GmbH
-  address: "Zementwerk 1, 72622 Nürtingen"
-  email: datenschutz@beispiel-firma.de
-  supervisoryAuthority: "LfDI Baden-Württemberg, Lautenschlagerstraße 20, 70173 Stuttgart"
-register: register.yaml
-sources:
-  - { id: ${SOURCE_ID}, type: table, path: ${csvFile}, activities: [customer-management] }
-`;
+  return benchWorkspaceYaml('bench/table-scan/run.ts', `{ id: ${SOURCE_ID}, type: table, path: ${csvFile}, activities: [customer-management] }`);
 }
 
 function subjectYaml(m: CrmManifest): string {
@@ -63,14 +43,6 @@ interface FindingLike {
   strength?: string;
   locator?: { line?: number };
 }
-interface SourceLike {
-  id?: string;
-  status?: string;
-  scanned?: number;
-  warnings?: unknown[];
-  error?: string | null;
-}
-
 interface Score {
   readonly expected: number;
   readonly found: number;
@@ -79,12 +51,11 @@ interface Score {
   readonly weakFound: number;
   readonly weakExpectedFound: number;
   readonly withoutLine: number;
-  readonly source?: SourceLike;
+  readonly source?: SourceLike | undefined;
 }
 
 function score(m: CrmManifest, findingsPath: string): Score {
-  const json = JSON.parse(readFileSync(findingsPath, 'utf8')) as { findings?: FindingLike[]; sources?: SourceLike[] };
-  const findings = (json.findings ?? []).filter((f) => f.source === undefined || f.source === SOURCE_ID);
+  const { findings, source } = readSearchOutput<FindingLike>(findingsPath, SOURCE_ID);
   const strong = new Set<number>();
   const weak = new Set<number>();
   let withoutLine = 0;
@@ -96,24 +67,13 @@ function score(m: CrmManifest, findingsPath: string): Score {
     }
     (f.strength === 'strong' ? strong : weak).add(line);
   }
-  const expected = new Set(m.expectedLines);
-  const missed = m.targets.filter((t) => !strong.has(t.line));
+  const { unexpected, ...recall } = recallOf({ targets: m.targets, key: (t) => t.line, expected: m.expectedLines, weakOnly: m.weakOnly.map((w) => w.line) }, strong, weak);
   const planted = new Map<number, string>([
     ...m.distractors.map((d): [number, string] => [d.line, `look-alike ${d.kind}`]),
     ...m.weakOnly.map((w): [number, string] => [w.line, `name-only ${w.kind}`]),
   ]);
-  const falsePositives = [...strong].filter((line) => !expected.has(line)).map((line) => ({ line, why: planted.get(line) ?? 'ordinary row' }));
-  const weakOnlyLines = new Set(m.weakOnly.map((w) => w.line));
-  return {
-    expected: expected.size,
-    found: m.targets.length - missed.length,
-    missed,
-    falsePositives,
-    weakFound: weak.size,
-    weakExpectedFound: [...weak].filter((line) => weakOnlyLines.has(line)).length,
-    withoutLine,
-    source: (json.sources ?? []).find((s) => s.id === SOURCE_ID),
-  };
+  const falsePositives = unexpected.map((line) => ({ line, why: planted.get(line) ?? 'ordinary row' }));
+  return { ...recall, falsePositives, withoutLine, source };
 }
 
 /**
@@ -143,10 +103,6 @@ interface RowsResult {
   readonly error?: string;
 }
 
-function log(line: string): void {
-  process.stderr.write(`${line}\n`);
-}
-
 async function ensureCorpus(rows: number, seed: string): Promise<{ dir: string; manifest: CrmManifest }> {
   const dir = defaultCorpusDir(rows, seed);
   const cached = readFreshCorpus(dir, rows, seed);
@@ -163,17 +119,10 @@ async function ensureCorpus(rows: number, seed: string): Promise<{ dir: string; 
 async function benchRows(rows: number, opts: { seed: string; rgRuns: number; timeoutMs: number; cli: string; nodeArgs: string[] }): Promise<RowsResult> {
   const { dir, manifest } = await ensureCorpus(rows, opts.seed);
   const csv = join(dir, manifest.csv);
-  const workspace = join(dir, 'auskunft.yaml');
-  const subject = join(dir, 'subject.yaml');
-  const out = join(dir, 'findings.json');
-  writeFileSync(join(dir, 'register.yaml'), REGISTER_YAML);
-  writeFileSync(workspace, workspaceYaml(manifest.csv));
-  writeFileSync(subject, subjectYaml(manifest));
-  rmSync(out, { force: true });
+  const { workspace, subject, out } = writeBenchWorkspace(dir, { register: REGISTER_YAML, workspace: workspaceYaml(manifest.csv), subject: subjectYaml(manifest) });
 
   log(`  warming the page cache (cat > /dev/null): ${(await warmPageCache(csv)).toFixed(2)} s`);
-  const rg = await bestOf(opts.rgRuns, () => runCommand('rg', ['--no-config', '-F', '-c', manifest.subject.email, manifest.csv], { cwd: dir, measureRss: true }));
-  const rgCount = rg.exitCode === 0 || rg.exitCode === 1 ? Number(rg.stdout.trim() || '0') : null;
+  const { rg, rgCount } = await rgLiteralCount(opts.rgRuns, manifest.subject.email, manifest.csv, dir);
   log(`  rg -F -c: ${rg.runs.map((s) => s.toFixed(3)).join(' / ')} s, ${rgCount ?? 'error'} lines`);
   const rgSame = await bestOf(opts.rgRuns, () => runCommand('rg', sameSearchArgs(manifest), { cwd: dir, measureRss: true }));
   log(`  rg, the same search as far as it goes: ${rgSame.runs.map((s) => s.toFixed(3)).join(' / ')} s, ${rgSame.stdout.trim() || rgSame.stderr.trim()} lines`);

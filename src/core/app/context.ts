@@ -1,7 +1,7 @@
 import type { WritableDb } from '../store/index.js';
 import { loadWorkspace } from '../workspace/loadWorkspace.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { localDate } from './cases/deadlineStatus.js';
+import { localDate } from '../cases/deadlineStatus.js';
 import type { AppPorts } from './ports.js';
 
 /** What every service of the façade shares: one store connection, the workspace, the platform ports. */

@@ -2,7 +2,7 @@ import { dirname, join } from 'node:path';
 import type { AuskunftHandlers } from '../../shared/api.js';
 import { openCaseStore } from '../store/index.js';
 import { caseService } from './cases/caseService.js';
-import { localDate } from './cases/deadlineStatus.js';
+import { localDate } from '../cases/deadlineStatus.js';
 import { purgeExpiredCases } from './cases/retention.js';
 import { ConflictError, createAppContext, type AppContext } from './context.js';
 import { exportService } from './exports/exportService.js';

@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SearchResult } from '../../../src/shared/findings.js';
 import { renderScan } from '../connectors/documents/renderScan.js';
-import { REPO_ROOT, runCli, TEST_CONTROLLER, TEST_REGISTER, tempDir, writeFiles, type CliRun } from '../helpers/runCli.js';
+import { runCli, TEST_CONTROLLER, TEST_REGISTER, tempDir, writeFiles, type CliRun } from '../helpers/runCli.js';
 
 /**
  * OCR needs nothing from the network: the compiled CLI reads a scanned letter inside a network
@@ -16,17 +15,7 @@ import { REPO_ROOT, runCli, TEST_CONTROLLER, TEST_REGISTER, tempDir, writeFiles,
 const dir = tempDir('auskunft-ocr-cli-');
 const db = join(dir, 'faelle.db');
 
-function offline(args: string[]): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('unshare', ['-n', '--', process.execPath, join(REPO_ROOT, 'bin', 'auskunft.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const offline = (args: string[]): Promise<CliRun> => runCli(args, { via: ['unshare', '-n', '--'] });
 
 beforeAll(() => {
   writeFiles(dir, {

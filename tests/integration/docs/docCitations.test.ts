@@ -8,8 +8,12 @@ import { REPO_ROOT } from '../helpers/runCli.js';
  * A citation of a section that was renamed or never existed sends the reader nowhere; a citation of a
  * file outside the repository is worse. Both fail here.
  */
-const CITING_ROOTS = ['src', 'tests', 'bench', 'scripts', 'assets', 'eslint.config.js', 'README.md'];
 const SKIP = new Set(['node_modules', 'dist', 'fixtures']);
+// The config files at the root (eslint, vite, vitest, playwright, electron-builder, tsconfig*.json) cite them too.
+const ROOT_FILES = readdirSync(REPO_ROOT, { withFileTypes: true })
+  .filter((e) => e.isFile() && (/\.(ts|js|md|yaml|yml)$/.test(e.name) || /^tsconfig.*\.json$/.test(e.name)))
+  .map((e) => e.name);
+const CITING_ROOTS = ['src', 'tests', 'bench', 'scripts', 'assets', 'bin', ...ROOT_FILES];
 
 function sourceFiles(path: string): string[] {
   const full = join(REPO_ROOT, path);
@@ -17,7 +21,7 @@ function sourceFiles(path: string): string[] {
   try {
     entries = readdirSync(full, { withFileTypes: true });
   } catch {
-    return /\.(ts|tsx|js|md|yaml|yml)$/.test(path) ? [full] : [];
+    return ROOT_FILES.includes(path) || /\.(ts|tsx|js|md|yaml|yml)$/.test(path) ? [full] : [];
   }
   return entries.flatMap((e) =>
     SKIP.has(e.name) ? [] : e.isDirectory() ? sourceFiles(join(path, e.name)) : /\.(ts|tsx|js|md|yaml|yml)$/.test(e.name) ? [join(full, e.name)] : [],

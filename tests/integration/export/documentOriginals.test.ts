@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { textPdf } from '../connectors/documents/documentFiles.js';
-import { runCli, tempDir, TEST_CONTROLLER, writeFiles } from '../helpers/runCli.js';
+import { exportCaseViaCli, oneActivityRegister, tempDir, TEST_CONTROLLER, writeFiles } from '../helpers/runCli.js';
 
 /**
  * The package's files/ holds a document's original byte for byte, and a ticket's record as the
@@ -10,21 +10,7 @@ import { runCli, tempDir, TEST_CONTROLLER, writeFiles } from '../helpers/runCli.
  * and the redacted text is in no file (pdftotext is not needed: the PDF original is not shipped).
  */
 
-const REGISTER = `
-activities:
-  - id: letters
-    name: { de: Schriftverkehr, en: Correspondence }
-    purposes: [{ de: Bearbeitung Ihrer Anfrage, en: Handling your enquiry }]
-    categories: [contact.email]
-    legalBasis: ["6(1)(b)"]
-    recipients: []
-    retention: { de: Sechs Jahre, en: Six years }
-    automatedDecisions: false
-    localCopy: true
-    sourceTypes: [documents, tickets]
-categories:
-  - { id: contact.email, name: { de: E-Mail-Adresse, en: Email address } }
-`;
+const REGISTER = oneActivityRegister('letters', '{ de: Schriftverkehr, en: Correspondence }', ['documents', 'tickets']);
 
 const PDF = textPdf([['Sehr geehrter Herr Weiß,', 'Kopie an: j.weiss@beispiel-gmbh.de'], ['Sachbearbeiterin: Erika Muster']]);
 const TICKET = { ticket: { id: 8, number: '31008', title: 'Rückruf', customer: 'j.weiss@beispiel-gmbh.de', owner: 'Erika Muster' }, articles: [{ id: 2, body: 'Bitte zurückrufen.' }] };
@@ -38,19 +24,7 @@ async function exported(redact: boolean): Promise<{ out: string; data: { items: 
     'briefe/antwort.pdf': PDF,
     'tickets.json': JSON.stringify([TICKET]),
   });
-  const db = join(dir, 'cases.db');
-  const run = async (args: string[]) => {
-    const r = await runCli([...args, '--db', db]);
-    expect(r.code, r.stderr).toBe(0);
-    return r;
-  };
-  const caseId = (await run(['case', 'create', '--workspace', join(dir, 'auskunft.yaml'), '--subject', join(dir, 'subject.yaml'), '--received', '2026-01-31'])).stdout.trim();
-  await run(['case', 'search', caseId]);
-  await run(['case', 'decide', caseId, '--strong', '--include']);
-  if (redact) await run(['case', 'decide', caseId, '--redact', 'Erika Muster', '--reason', 'Art. 15(4): Dritte']);
-  const out = join(dir, 'antwort');
-  await run(['export', caseId, '--out', out]);
-  expect((await runCli(['verify', out])).code).toBe(0);
+  const out = await exportCaseViaCli(dir, redact ? [['--redact', 'Erika Muster', '--reason', 'Art. 15(4): Dritte']] : []);
   return { out, data: JSON.parse(readFileSync(join(out, 'data.json'), 'utf8')) };
 }
 

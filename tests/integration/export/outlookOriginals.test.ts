@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir, TEST_CONTROLLER, writeFiles } from '../helpers/runCli.js';
+import { exportCaseViaCli, oneActivityRegister, tempDir, TEST_CONTROLLER, writeFiles } from '../helpers/runCli.js';
 import { schemaValidator } from './exportFixture.js';
 
 /**
@@ -12,21 +12,7 @@ import { schemaValidator } from './exportFixture.js';
  */
 const FIXTURES = join(import.meta.dirname, '../../fixtures/outlook');
 
-const REGISTER = `
-activities:
-  - id: mail
-    name: { de: E-Mail, en: Email }
-    purposes: [{ de: Bearbeitung Ihrer Anfrage, en: Handling your enquiry }]
-    categories: [contact.email]
-    legalBasis: ["6(1)(b)"]
-    recipients: []
-    retention: { de: Sechs Jahre, en: Six years }
-    automatedDecisions: false
-    localCopy: true
-    sourceTypes: [outlook]
-categories:
-  - { id: contact.email, name: { de: E-Mail-Adresse, en: Email address } }
-`;
+const REGISTER = oneActivityRegister('mail', '{ de: E-Mail, en: Email }', ['outlook']);
 
 describe('outlook originals in the package', { timeout: 180_000 }, () => {
   it('ships items as .eml and contacts as .vcf, with locators the schema accepts', async () => {
@@ -38,18 +24,7 @@ describe('outlook originals in the package', { timeout: 180_000 }, () => {
     });
     mkdirSync(join(dir, 'outlook'));
     for (const name of ['SampleContacts.pst', 'WithEmbeddedMsg.msg']) copyFileSync(join(FIXTURES, name), join(dir, 'outlook', name));
-    const db = join(dir, 'cases.db');
-    const run = async (args: string[]) => {
-      const r = await runCli([...args, '--db', db]);
-      expect(r.code, r.stderr).toBe(0);
-      return r;
-    };
-    const caseId = (await run(['case', 'create', '--workspace', join(dir, 'auskunft.yaml'), '--subject', join(dir, 'subject.yaml'), '--received', '2026-01-31'])).stdout.trim();
-    await run(['case', 'search', caseId]);
-    await run(['case', 'decide', caseId, '--strong', '--include']);
-    const out = join(dir, 'antwort');
-    await run(['export', caseId, '--out', out]);
-    expect((await runCli(['verify', out])).code).toBe(0);
+    const out = await exportCaseViaCli(dir);
 
     const data = JSON.parse(readFileSync(join(out, 'data.json'), 'utf8')) as { items: { locator: Record<string, unknown>; files: { path: string; role: string }[] }[] };
     const validate = schemaValidator('data');

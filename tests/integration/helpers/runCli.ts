@@ -15,10 +15,14 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Run `auskunft ARGS` as a user would, in `cwd`, with extra environment variables. */
-export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+/**
+ * Run `auskunft ARGS` as a user would, in `cwd`, with extra environment variables; `via` is a command
+ * the CLI runs under (`['unshare', '-n', '--']`: without a network).
+ */
+export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; via?: readonly string[] } = {}): Promise<CliRun> {
+  const [command, ...commandArgs] = [...(options.via ?? []), process.execPath, join(REPO_ROOT, 'bin', 'auskunft.js'), ...args];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'auskunft.js'), ...args], {
+    const child = spawn(command!, commandArgs, {
       cwd: options.cwd ?? REPO_ROOT,
       env: { ...process.env, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -65,6 +69,25 @@ categories:
   - { id: communication.content, name: { de: Inhalt der Kommunikation, en: Content of communication } }
 `;
 
+/** A register with one activity of contact email data, searched in sources of `sourceTypes`. */
+export function oneActivityRegister(id: string, name: string, sourceTypes: readonly string[]): string {
+  return `
+activities:
+  - id: ${id}
+    name: ${name}
+    purposes: [{ de: Bearbeitung Ihrer Anfrage, en: Handling your enquiry }]
+    categories: [contact.email]
+    legalBasis: ["6(1)(b)"]
+    recipients: []
+    retention: { de: Sechs Jahre, en: Six years }
+    automatedDecisions: false
+    localCopy: true
+    sourceTypes: [${sourceTypes.join(', ')}]
+categories:
+  - { id: contact.email, name: { de: E-Mail-Adresse, en: Email address } }
+`;
+}
+
 export const TEST_CONTROLLER = `controller:
   name: Firma GmbH
   address: "Musterweg 1, 72622 Nürtingen"
@@ -96,4 +119,26 @@ export async function createSampleCase(db: string): Promise<string> {
   const created = await runCli(['case', 'create', '--workspace', join(sample, 'auskunft.yaml'), '--subject', join(sample, 'subject.yaml'), '--received', '2026-01-31', '--db', db]);
   expect(created.code, created.stderr).toBe(0);
   return created.stdout.trim();
+}
+
+/**
+ * The whole job through the CLI for the workspace `dir/auskunft.yaml` and subject `dir/subject.yaml`:
+ * create a case (store `dir/cases.db`), search, include the strong findings, `decide` what else is
+ * asked (each a `case decide` argument list), export to `dir/antwort` and verify it. The package folder.
+ */
+export async function exportCaseViaCli(dir: string, decide: readonly (readonly string[])[] = []): Promise<string> {
+  const db = join(dir, 'cases.db');
+  const run = async (args: readonly string[]) => {
+    const r = await runCli([...args, '--db', db]);
+    expect(r.code, r.stderr).toBe(0);
+    return r;
+  };
+  const caseId = (await run(['case', 'create', '--workspace', join(dir, 'auskunft.yaml'), '--subject', join(dir, 'subject.yaml'), '--received', '2026-01-31'])).stdout.trim();
+  await run(['case', 'search', caseId]);
+  await run(['case', 'decide', caseId, '--strong', '--include']);
+  for (const args of decide) await run(['case', 'decide', caseId, ...args]);
+  const out = join(dir, 'antwort');
+  await run(['export', caseId, '--out', out]);
+  expect((await runCli(['verify', out])).code).toBe(0);
+  return out;
 }

@@ -13,6 +13,16 @@ function rejection(subject: Parameters<typeof compileSubject>[0]): InvalidIdenti
   throw new Error('compileSubject accepted the subject');
 }
 
+/** The subject of docs/ARCHITECTURE.md "Subject": one identifier of every type. */
+const ARCHITECTURE_EXAMPLE = {
+  name: 'Jürgen Weiß',
+  emails: ['j.weiss@beispiel-gmbh.de'],
+  phones: ['0711 12345678'],
+  customerIds: ['K-10442'],
+  ips: ['203.0.113.77', '2001:db8::7'],
+  otherIds: [{ label: 'TeamViewer-ID', value: '123 456 789' }],
+};
+
 describe('compileSubject: invalid identifiers', () => {
   it.each([
     [{ phones: ['0711 12345678', '7654321'] }, 'phones[1]', /no area code/],
@@ -34,29 +44,12 @@ describe('compileSubject: invalid identifiers', () => {
   });
 
   it('accepts every identifier type of the docs/ARCHITECTURE.md example', () => {
-    const subject = SubjectSchema.parse({
-      name: 'Jürgen Weiß',
-      emails: ['j.weiss@beispiel-gmbh.de'],
-      phones: ['0711 12345678'],
-      customerIds: ['K-10442'],
-      ips: ['203.0.113.77', '2001:db8::7'],
-      otherIds: [{ label: 'TeamViewer-ID', value: '123 456 789' }],
-    });
-    expect(() => compileSubject(subject)).not.toThrow();
+    expect(() => compileSubject(SubjectSchema.parse(ARCHITECTURE_EXAMPLE))).not.toThrow();
   });
 });
 
 describe('compileSubject: scanText', () => {
-  const query = compileSubject(
-    SubjectSchema.parse({
-      name: 'Jürgen Weiß',
-      emails: ['j.weiss@beispiel-gmbh.de'],
-      phones: ['0711 12345678'],
-      customerIds: ['K-10442'],
-      ips: ['203.0.113.77', '2001:db8::7'],
-      otherIds: [{ label: 'TeamViewer-ID', value: '123 456 789' }],
-    }),
-  );
+  const query = compileSubject(SubjectSchema.parse(ARCHITECTURE_EXAMPLE));
 
   it('finds every identifier in one text, each once, with the field copied in', () => {
     const text = [

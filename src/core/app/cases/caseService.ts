@@ -8,11 +8,11 @@ import { changeCaseStatus, nextCaseStatuses } from '../../cases/changeCaseStatus
 import { caseDeadline, extendDeadline } from '../../cases/extendDeadline.js';
 import { CaseNotFoundError, deleteCase, getCase, listCases, parseCaseId, type CaseId, type CaseSummary as StoredCase } from '../../store/index.js';
 import { ConflictError, type AppContext } from '../context.js';
-import { daysBetween, deadlineWarning } from './deadlineStatus.js';
+import { daysBetween, deadlineWarning } from '../../cases/deadlineStatus.js';
 import { extensionReasonText } from '../../cases/extensionReasons.js';
-import { draftExtensionNotice } from './extensionNotice.js';
-import { formatIdentityVerification, parseIdentityVerification } from './identityVerification.js';
-import { lastSearchSummary } from './lastSearchSummary.js';
+import { draftExtensionNotice } from '../../cases/extensionNotice.js';
+import { formatIdentityVerification, parseIdentityVerification } from '../../cases/identityVerification.js';
+import { lastSearchSummary } from '../../cases/lastSearchSummary.js';
 import { forgetFindingSummaries } from '../review/findingSummaries.js';
 
 /** Cases with their deadlines: list, create, extend, change status, delete. */

@@ -6,7 +6,7 @@ import type { AppContext } from '../context.js';
 import { forgetFindingSummaries } from '../review/findingSummaries.js';
 import { FINISHED_STATUSES } from '../../cases/changeCaseStatus.js';
 import { addMonths } from '../../cases/deadline.js';
-import { localDate } from './deadlineStatus.js';
+import { localDate } from '../../cases/deadlineStatus.js';
 
 /**
  * One line per purged case in `accountability.jsonl`: what the controller must still be able to show

@@ -17,7 +17,7 @@ import { redactionsFor, type CaseReview } from '../../review/reviewTypes.js';
 import { CaseNotFoundError, getCase, parseCaseId, type CaseId, type CaseRecord } from '../../store/index.js';
 import { ConflictError, NotFoundError, type AppContext } from '../context.js';
 import { findingCount, findingOfCase, findingSummaries } from './findingSummaries.js';
-import { lastSearchSummary } from '../cases/lastSearchSummary.js';
+import { lastSearchSummary } from '../../cases/lastSearchSummary.js';
 import { hasLocalOriginal, mailHtml } from './mailOriginal.js';
 import { redactionMarks } from './redactionMarks.js';
 import { scanPage } from './scanPage.js';

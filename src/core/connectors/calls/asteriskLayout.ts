@@ -1,4 +1,4 @@
-import { isNoNumber, parseCallDate, parseDurationSeconds } from './callValues.js';
+import { isNoNumber, numberOrEmpty, parseCallDate, parseDurationSeconds } from './callValues.js';
 import { namedColumns, type CallDirection, type CallLayout, type NumberCell } from './parsedCall.js';
 
 /**
@@ -141,8 +141,8 @@ export function asteriskLayout(): CallLayout {
         direction: directionOf(get('dcontext'), get('disposition'), dst),
         start,
         durationSeconds,
-        from: isNoNumber(src) ? '' : src,
-        to: isNoNumber(dst) ? '' : dst,
+        from: numberOrEmpty(src),
+        to: numberOrEmpty(dst),
         name: clid.name,
         numbers,
         texts,

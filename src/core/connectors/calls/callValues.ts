@@ -59,3 +59,8 @@ export function isNoNumber(value: string): boolean {
   const v = value.trim().toLowerCase();
   return v === '' || NO_NUMBER.has(v);
 }
+
+/** A party's number as the call shows it: empty where the list holds a placeholder for no number. */
+export function numberOrEmpty(value: string): string {
+  return isNoNumber(value) ? '' : value;
+}

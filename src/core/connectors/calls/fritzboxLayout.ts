@@ -1,6 +1,6 @@
 import { normalizeHeader } from '../common/table/columnRoles.js';
 import { SourceError } from '../connector.js';
-import { isNoNumber, parseCallDate, parseDurationSeconds } from './callValues.js';
+import { isNoNumber, numberOrEmpty, parseCallDate, parseDurationSeconds } from './callValues.js';
 import { namedColumns, type CallDirection, type CallLayout, type NumberCell, type ParsedCall } from './parsedCall.js';
 
 type FritzColumn = 'type' | 'date' | 'name' | 'number' | 'region' | 'extension' | 'ownNumber' | 'duration';
@@ -99,8 +99,8 @@ export function fritzboxLayout(header: ReadonlyArray<string>, path: string): Cal
         direction,
         start,
         durationSeconds,
-        from: isNoNumber(outgoing ? own : number) ? '' : outgoing ? own : number,
-        to: isNoNumber(outgoing ? number : own) ? '' : outgoing ? number : own,
+        from: numberOrEmpty(outgoing ? own : number),
+        to: numberOrEmpty(outgoing ? number : own),
         name: cell('name'),
         numbers,
         texts,

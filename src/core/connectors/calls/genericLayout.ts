@@ -1,7 +1,7 @@
 import { normalizeHeader } from '../common/table/columnRoles.js';
 import { SourceError } from '../connector.js';
 import type { GenericCallsConfig } from './callsConfig.js';
-import { isNoNumber, parseCallDate, parseDurationSeconds } from './callValues.js';
+import { isNoNumber, numberOrEmpty, parseCallDate, parseDurationSeconds } from './callValues.js';
 import { namedColumns, spareColumnName, type CallDirection, type CallLayout, type NumberCell } from './parsedCall.js';
 
 type Role = keyof GenericCallsConfig['columns'];
@@ -80,8 +80,8 @@ export function genericLayout(header: ReadonlyArray<string>, config: GenericCall
         direction,
         start,
         durationSeconds,
-        from: isNoNumber(from) ? '' : from,
-        to: isNoNumber(to) ? '' : to,
+        from: numberOrEmpty(from),
+        to: numberOrEmpty(to),
         name: cell('name'),
         numbers,
         texts,

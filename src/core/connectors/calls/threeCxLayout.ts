@@ -1,4 +1,4 @@
-import { isNoNumber, parseCallDate, parseDurationSeconds } from './callValues.js';
+import { isNoNumber, numberOrEmpty, parseCallDate, parseDurationSeconds } from './callValues.js';
 import { namedColumns, type CallDirection, type CallLayout, type NumberCell } from './parsedCall.js';
 
 /** Every field the 3CX CDR template offers (fixtures/calls/README.md, 3CX "CDR - Call Data Records"). */
@@ -80,8 +80,8 @@ export function threeCxLayout(fields: ReadonlyArray<ThreeCxField>): CallLayout {
         direction,
         start,
         durationSeconds,
-        from: isNoNumber(from) ? '' : from,
-        to: isNoNumber(to) ? '' : to,
+        from: numberOrEmpty(from),
+        to: numberOrEmpty(to),
         name,
         numbers,
         texts,

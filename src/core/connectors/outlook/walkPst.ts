@@ -38,6 +38,21 @@ interface Row {
  * twice the items read. Every other folder is compared with its own declared count (PR_CONTENT_COUNT).
  */
 export function* walkPst(file: string, logged: string[]): Generator<PstEvent, void, undefined> {
+  yield* withPst(file, function* (pst) {
+    try {
+      const store = pst.getMessageStore();
+      const storeTable = store as unknown as { getIntItem(id: number): number };
+      yield { type: 'store', passwordProtected: storeTable.getIntItem(PR_PST_PASSWORD) !== 0, unicode: pst.pstFileType !== 14 };
+      const root = pst.getRootFolder();
+      yield* walkFolder(pst, root, [], logged);
+    } catch (err) {
+      yield { type: 'fatal', message: `the store cannot be read (${errorText(err)})` };
+    }
+  });
+}
+
+/** Opens the store for `use` and closes it however `use` ends; a store that cannot be opened is one fatal event. */
+function* withPst<E>(file: string, use: (pst: PSTFile) => Generator<E, void, undefined>): Generator<E | PstEvent, void, undefined> {
   let pst: PSTFile;
   try {
     pst = new PSTFile(file);
@@ -46,13 +61,7 @@ export function* walkPst(file: string, logged: string[]): Generator<PstEvent, vo
     return;
   }
   try {
-    const store = pst.getMessageStore();
-    const storeTable = store as unknown as { getIntItem(id: number): number };
-    yield { type: 'store', passwordProtected: storeTable.getIntItem(PR_PST_PASSWORD) !== 0, unicode: pst.pstFileType !== 14 };
-    const root = pst.getRootFolder();
-    yield* walkFolder(pst, root, [], logged);
-  } catch (err) {
-    yield { type: 'fatal', message: `the store cannot be read (${errorText(err)})` };
+    yield* use(pst);
   } finally {
     try {
       pst.close();
@@ -147,14 +156,7 @@ function openError(err: unknown): string {
 
 /** The items with these node ids, in order (for originals); null where the store has no such item now. */
 export function* readPstItems(file: string, nids: readonly number[]): Generator<PstEvent | { readonly type: 'missing'; readonly nid: number }, void, undefined> {
-  let pst: PSTFile;
-  try {
-    pst = new PSTFile(file);
-  } catch (err) {
-    yield { type: 'fatal', message: openError(err) };
-    return;
-  }
-  try {
+  yield* withPst(file, function* (pst): Generator<PstEvent | { readonly type: 'missing'; readonly nid: number }, void, undefined> {
     const root = pst.getRootFolder();
     for (const nid of nids) {
       try {
@@ -165,11 +167,5 @@ export function* readPstItems(file: string, nids: readonly number[]): Generator<
         yield { type: 'missing', nid };
       }
     }
-  } finally {
-    try {
-      pst.close();
-    } catch {
-      // already closed
-    }
-  }
+  });
 }

@@ -1,6 +1,7 @@
 import type { Match, RecordData } from '../../../../shared/findings.js';
 import type { SubjectQuery } from '../../../domain/subjectQuery.js';
 import { scanMessage } from '../mail/scanMessage.js';
+import { dedupeMatches } from '../table/scanRow.js';
 import { bodiesOf, itemToEml } from './itemToEml.js';
 import { itemToVcf } from './itemToVcf.js';
 import { contactFieldsOf, isContact, type OutlookItem } from './outlookItem.js';
@@ -26,7 +27,7 @@ export async function scanOutlookItem(item: OutlookItem, subject: SubjectQuery):
   const scan = await scanMessage(itemToEml(item), subject);
   const fromRtf = bodiesOf(item).fromRtf;
   const matches = scan.matches.map((m) => (fromRtf && (m.field === 'body' || m.field === 'body:html') ? { ...m, field: 'body:rtf' } : m));
-  return { matches: dedupe(matches), title: scan.title, date: scan.date, record: scan.record, problems: [...item.problems, ...scan.problems] };
+  return { matches: dedupeMatches(matches), title: scan.title, date: scan.date, record: scan.record, problems: [...item.problems, ...scan.problems] };
 }
 
 /** The file shipped for an item (Art. 15(3)): a contact as vCard, everything else as a message. */
@@ -43,15 +44,6 @@ function scanContact(item: OutlookItem, subject: SubjectQuery): ItemScan {
   if (item.body) matches.push(...subject.scanText(item.body, 'body'));
   const fields = all.map((f) => ({ name: f.name, value: f.value }));
   if (item.body?.trim()) fields.push({ name: 'body', value: item.body });
-  return { matches: dedupe(matches), title: item.subject || item.fields.find((f) => f.name === 'displayName')?.value || '(Kontakt)', date: null, record: { kind: 'row', fields }, problems: [...item.problems] };
+  return { matches: dedupeMatches(matches), title: item.subject || item.fields.find((f) => f.name === 'displayName')?.value || '(Kontakt)', date: null, record: { kind: 'row', fields }, problems: [...item.problems] };
 }
 
-function dedupe(matches: Match[]): Match[] {
-  const seen = new Set<string>();
-  return matches.filter((m) => {
-    const key = `${m.type}\u0000${m.value}\u0000${m.field ?? ''}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}

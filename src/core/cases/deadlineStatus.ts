@@ -1,4 +1,4 @@
-import { localDate } from '../../cases/deadline.js';
+import { localDate } from './deadline.js';
 
 /** Days before the due date from which a case is flagged "due soon": a working week to finish the answer. */
 export const DUE_SOON_DAYS = 7;

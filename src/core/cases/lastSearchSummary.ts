@@ -1,4 +1,4 @@
-import type { ReadonlyDb } from '../../store/index.js';
+import type { ReadonlyDb } from '../store/index.js';
 
 interface Row {
   started_at: string;

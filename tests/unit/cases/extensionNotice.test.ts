@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftExtensionNotice } from '../../../src/core/app/cases/extensionNotice.js';
+import { draftExtensionNotice } from '../../../src/core/cases/extensionNotice.js';
 
 const facts = { caseId: 'AUS-2026-0001-K7QF', subjectName: 'Jürgen Weiß', receivedOn: '2026-01-31', until: '2026-04-28', reason: 'Daten in sieben Systemen', controllerName: 'Fluxpunkt GmbH' };
 

@@ -1,4 +1,4 @@
-import { VerificationMethodSchema, type IdentityVerification } from '../../../shared/api.js';
+import { VerificationMethodSchema, type IdentityVerification } from '../../shared/api.js';
 
 // The case store keeps the verification as one text column (migration 001), which the CLI fills with
 // free text (`case create --identity`); the app leads it with the method as a stable key, so the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, deadlineWarning, DUE_SOON_DAYS } from '../../../src/core/app/cases/deadlineStatus.js';
+import { daysBetween, deadlineWarning, DUE_SOON_DAYS } from '../../../src/core/cases/deadlineStatus.js';
 
 describe('deadline warnings', () => {
   it('counts whole days, across month ends and DST changes', () => {

@@ -1,4 +1,4 @@
-import type { Lang } from '../../../shared/api.js';
+import type { Lang } from '../../shared/api.js';
 
 export interface ExtensionNoticeFacts {
   readonly caseId: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIdentityVerification, parseIdentityVerification } from '../../../src/core/app/cases/identityVerification.js';
+import { formatIdentityVerification, parseIdentityVerification } from '../../../src/core/cases/identityVerification.js';
 import { IdentityVerificationSchema } from '../../../src/shared/api.js';
 
 describe('identity verification', () => {
