@@ -17,6 +17,9 @@ export interface FindingDetailProps {
   readonly onExclude: () => void;
   readonly onRedactSelection: () => void;
   readonly onReset: () => void;
+  /** What `u` would take back, in words; null when there is nothing to undo. */
+  readonly undo: string | null;
+  readonly onUndo: () => void;
   readonly onAcceptSuggestions: (suggestions: RedactionSuggestion[]) => void;
   /** Take a redaction back: its text appears in the copy again (logged). */
   readonly onRemoveRedaction: (redaction: Redaction) => void;
@@ -86,10 +89,26 @@ export function FindingDetail(props: FindingDetailProps) {
           <button type="button" onClick={props.onRedactSelection} aria-keyshortcuts="r">
             {t('review.redact')} <kbd>r</kbd>
           </button>
-          <button type="button" onClick={props.onReset} aria-keyshortcuts="u" disabled={decision.state === 'open' || decision.state === 'redact'}>
-            {t('review.reset')} <kbd>u</kbd>
+          <button type="button" onClick={props.onReset} disabled={decision.state === 'open'}>
+            {t('review.reset')}
+          </button>
+          <button
+            type="button"
+            onClick={props.onUndo}
+            aria-keyshortcuts="u"
+            disabled={props.undo === null}
+            aria-label={props.undo === null ? undefined : t('review.undoLabel', { what: props.undo })}
+            title={props.undo ?? t('review.nothingToUndo')}
+            data-testid="undo"
+          >
+            {t('review.undo')} <kbd>u</kbd>
           </button>
         </div>
+        {props.undo !== null && (
+          <p className="hint" data-testid="undo-last">
+            {t('review.undoLast', { what: props.undo })}
+          </p>
+        )}
         {finding.strength === 'weak' && decision.state === 'open' && <p className="hint">{t('review.weakHint')}</p>}
         {detail.thirdParty.flagged && decision.state === 'open' && <p className="hint">{t('review.thirdPartyFlagHint')}</p>}
         {detail.thirdParty.unchecked.length > 0 && (
