@@ -14,6 +14,7 @@ export function ReviewFilters({
   onChange,
   searchRef,
   disabled,
+  sourceLabel,
 }: {
   list: ReviewList;
   filter: FindingFilter;
@@ -21,6 +22,7 @@ export function ReviewFilters({
   searchRef: RefObject<HTMLInputElement | null>;
   /** While the list is still loading, filtering would hide rows that simply have not arrived. */
   disabled: boolean;
+  sourceLabel: (sourceId: string) => string;
 }) {
   const { t } = useTranslation();
   // Offer only values that occur, computed once per list rather than on every keystroke.
@@ -55,7 +57,7 @@ export function ReviewFilters({
         <span>{t('review.searchLabel')}</span>
         <input ref={searchRef} type="search" disabled={disabled} value={filter.text} onChange={(e) => onChange({ ...filter, text: e.target.value })} placeholder={t('review.searchPlaceholder')} aria-keyshortcuts="/" />
       </label>
-      {select('source', t('review.filterSource'), sources.map((s) => ({ value: s, label: s })))}
+      {select('source', t('review.filterSource'), sources.map((s) => ({ value: s, label: sourceLabel(s) })))}
       {select('strength', t('review.filterStrength'), STRENGTHS.map((s) => ({ value: s, label: t(`strength.${s}`) })))}
       {select('category', t('review.filterCategory'), list.categories.filter((c) => used.categories.has(c.id)).map((c) => ({ value: c.id, label: c.name })))}
       {select('activity', t('review.filterActivity'), list.activities.filter((a) => used.activities.has(a.id)).map((a) => ({ value: a.id, label: a.name })))}

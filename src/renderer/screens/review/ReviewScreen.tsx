@@ -56,6 +56,19 @@ export function ReviewScreen({ caseId }: { caseId: string }) {
     const timer = setTimeout(() => dispatch({ type: 'noticeCleared' }), NOTICE_MS);
     return () => clearTimeout(timer);
   }, [notice]);
+  // The workspace may name its sources ("Archiv Vertrieb"): shown instead of their ids everywhere here.
+  useEffect(() => {
+    let current = true;
+    api.sources.list({}).then(
+      (view) => current && dispatch({ type: 'sourcesLoaded', labels: new Map(view.sources.flatMap((s) => (s.label ? [[s.id, s.label] as const] : []))) }),
+      () => undefined, // without labels the ids are shown, as before
+    );
+    return () => {
+      current = false;
+    };
+  }, [api]);
+  const { sourceLabels } = state;
+  const sourceLabel = useCallback((id: string) => sourceLabels.get(id) ?? id, [sourceLabels]);
   const searchRef = useRef<HTMLInputElement>(null);
   const recordRef = useRef<HTMLDivElement>(null);
 
@@ -210,7 +223,7 @@ export function ReviewScreen({ caseId }: { caseId: string }) {
         {t('review.title')}
       </h2>
       <div className="review-side">
-        <ReviewFilters list={list} filter={filter} onChange={(f) => dispatch({ type: 'filterChanged', filter: f })} searchRef={searchRef} disabled={!complete} />
+        <ReviewFilters sourceLabel={sourceLabel} list={list} filter={filter} onChange={(f) => dispatch({ type: 'filterChanged', filter: f })} searchRef={searchRef} disabled={!complete} />
         {/* Announced once, when all is loaded: not at each page. */}
         <p className="review-counts" aria-live="polite">
           {complete && t('review.counts', { shown: formatNumber(visible.length, lang), total: formatNumber(rows.length, lang), open: formatNumber(undecided, lang) })}
@@ -247,7 +260,7 @@ export function ReviewScreen({ caseId }: { caseId: string }) {
         <p className="review-notice" aria-hidden="true">
           {notice && <span className="toast">{notice}</span>}
         </p>
-        <FindingList rows={visible} activeId={activeId} onActivate={activate} label={t('review.listLabel')} />
+        <FindingList sourceLabel={sourceLabel} rows={visible} activeId={activeId} onActivate={activate} label={t('review.listLabel')} />
         <p className="hint keys">{t('review.keys')}</p>
       </div>
       <div className="review-detail" ref={recordRef}>
@@ -269,6 +282,7 @@ export function ReviewScreen({ caseId }: { caseId: string }) {
             onAcceptSuggestions={acceptSuggestions}
             onRemoveRedaction={(redaction) => void perform({ type: 'unredact', findingId: detail.finding.id, redaction })}
             activityOptions={list?.activities ?? []}
+            sourceLabel={sourceLabel}
             onSetActivities={(activities) => void perform({ type: 'setActivities', findingId: detail.finding.id, activities })}
           />
         ) : (

@@ -70,6 +70,8 @@ export interface ReviewState {
   /** A short confirmation ("saved"), announced and shown for a moment. */
   readonly notice: string;
   readonly undo: readonly UndoEntry[];
+  /** The workspace's names of its sources (`label:`), by id. */
+  readonly sourceLabels: ReadonlyMap<string, string>;
 }
 
 export type ReviewAction =
@@ -92,7 +94,8 @@ export type ReviewAction =
   | { readonly type: 'reasonChanged'; readonly reason: string }
   | { readonly type: 'caseWideChanged'; readonly caseWide: boolean }
   | { readonly type: 'noticeShown'; readonly notice: string }
-  | { readonly type: 'noticeCleared' };
+  | { readonly type: 'noticeCleared' }
+  | { readonly type: 'sourcesLoaded'; readonly labels: ReadonlyMap<string, string> };
 
 export function initialReviewState(ready: ReviewList | undefined): ReviewState {
   return {
@@ -109,6 +112,7 @@ export function initialReviewState(ready: ReviewList | undefined): ReviewState {
     caseWide: false,
     notice: '',
     undo: [],
+    sourceLabels: new Map(),
   };
 }
 
@@ -184,6 +188,8 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
       return { ...state, notice: action.notice };
     case 'noticeCleared':
       return state.notice ? { ...state, notice: '' } : state;
+    case 'sourcesLoaded':
+      return { ...state, sourceLabels: action.labels };
   }
 }
 
