@@ -116,6 +116,7 @@ export const de = {
   },
   tabs: { overview: 'Übersicht', search: 'Suche', review: 'Prüfung', export: 'Export' },
   overview: {
+    showInReview: '{{label}}: Treffer in der Prüfung zeigen',
     title: 'Übersicht',
     subject: 'Gesucht wird nach',
     verified: 'Identität geprüft',
@@ -216,6 +217,7 @@ export const de = {
     filterStrength: 'Stärke',
     filterCategory: 'Kategorie',
     filterActivity: 'Tätigkeit',
+    filterKind: 'Art',
     filterDecision: 'Entscheidung',
     bulkLabel: 'Sammelaktionen',
     includeShown: 'Angezeigte aufnehmen ({{count}})',

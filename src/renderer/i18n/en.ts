@@ -118,6 +118,7 @@ export const en: typeof de = {
   },
   tabs: { overview: 'Overview', search: 'Search', review: 'Review', export: 'Export' },
   overview: {
+    showInReview: '{{label}}: show the findings in the review',
     title: 'Overview',
     subject: 'Searching for',
     verified: 'Identity verified',
@@ -218,6 +219,7 @@ export const en: typeof de = {
     filterStrength: 'Strength',
     filterCategory: 'Category',
     filterActivity: 'Activity',
+    filterKind: 'Kind',
     filterDecision: 'Decision',
     bulkLabel: 'Bulk actions',
     includeShown: 'Include shown ({{count}})',

@@ -1,6 +1,6 @@
 import { useMemo, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DecisionState, ReviewList } from '../../../shared/api.js';
+import type { DecisionState, RecordKind, ReviewList } from '../../../shared/api.js';
 import type { Strength } from '../../../shared/findings.js';
 import type { FindingFilter } from './filterFindings.js';
 
@@ -30,12 +30,14 @@ export function ReviewFilters({
     const sources = new Set<string>();
     const categories = new Set<string>();
     const activities = new Set<string>();
+    const kinds = new Set<RecordKind>();
     for (const r of list.rows) {
       sources.add(r.source);
+      kinds.add(r.kind);
       for (const c of r.categories) categories.add(c);
       for (const a of r.activities) activities.add(a);
     }
-    return { sources: [...sources].sort(), categories, activities };
+    return { sources: [...sources].sort(), categories, activities, kinds: [...kinds].sort() };
   }, [list.rows]);
   const sources = used.sources;
   const select = (key: keyof FindingFilter, label: string, options: readonly { value: string; label: string }[]) => (
@@ -62,6 +64,7 @@ export function ReviewFilters({
       {select('category', t('review.filterCategory'), list.categories.filter((c) => used.categories.has(c.id)).map((c) => ({ value: c.id, label: c.name })))}
       {select('activity', t('review.filterActivity'), list.activities.filter((a) => used.activities.has(a.id)).map((a) => ({ value: a.id, label: a.name })))}
       {select('decision', t('review.filterDecision'), DECISIONS.map((d) => ({ value: d, label: t(`decision.${d}`) })))}
+      {(used.kinds.length > 1 || filter.kind !== '') && select('kind', t('review.filterKind'), used.kinds.map((k) => ({ value: k, label: t(`kind.${k}`) })))}
     </div>
   );
 }

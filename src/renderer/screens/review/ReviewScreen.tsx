@@ -8,7 +8,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage.js';
 import { formatNumber } from '../../ui/format.js';
 import { FindingDetail } from './FindingDetail.js';
 import { FindingList } from './FindingList.js';
-import { filterFindings, searchIndex } from './filterFindings.js';
+import { filterFindings, filterFromHash, searchIndex } from './filterFindings.js';
 import { ReviewFilters } from './ReviewFilters.js';
 import { readyFirstReviewPage, REST_PAGE, takeFirstReviewPage } from './reviewListPreload.js';
 import { initialReviewState, reviewReducer } from './reviewState.js';
@@ -46,7 +46,10 @@ export function ReviewScreen({ caseId }: { caseId: string }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
   // Opened at start-up, the first page is often here before the screen: shown in the first render.
-  const [state, dispatch] = useReducer(reviewReducer, undefined, () => initialReviewState(readyFirstReviewPage(caseId, currentLang())));
+  const [state, dispatch] = useReducer(reviewReducer, undefined, () =>
+    // A link may ask for a filter (a bar of the overview's charts): `…/review?source=archive`.
+    initialReviewState(readyFirstReviewPage(caseId, currentLang()), filterFromHash(window.location.hash)),
+  );
   const early = useRef(state.list);
   const { list, error, restError, restRun, filter, activeId, detail, html, pending, reason, caseWide, notice } = state;
   const perform = useReviewCommands(api, caseId, state, dispatch);

@@ -97,13 +97,13 @@ export type ReviewAction =
   | { readonly type: 'noticeCleared' }
   | { readonly type: 'sourcesLoaded'; readonly labels: ReadonlyMap<string, string> };
 
-export function initialReviewState(ready: ReviewList | undefined): ReviewState {
+export function initialReviewState(ready: ReviewList | undefined, filter: FindingFilter = NO_FILTER): ReviewState {
   return {
     list: ready,
     error: undefined,
     restError: undefined,
     restRun: 0,
-    filter: NO_FILTER,
+    filter,
     activeId: ready?.rows[0]?.id ?? null,
     detail: undefined,
     html: undefined,
