@@ -33,3 +33,15 @@ export function routeHref(route: Route): string {
       return `#/${route.screen}`;
   }
 }
+
+/** The query after a route's path (`#/case/…/review?source=archive`): what the screen is asked to show. */
+export function routeQuery(hash: string): URLSearchParams {
+  const at = hash.indexOf('?');
+  return new URLSearchParams(at < 0 ? '' : hash.slice(at + 1));
+}
+
+/** A link into the review with filters set, e.g. from a bar of the overview's charts. */
+export function reviewHref(caseId: string, filter: Readonly<Record<string, string>>): string {
+  const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v)).toString();
+  return `${routeHref({ screen: 'case', caseId, tab: 'review' })}${query ? `?${query}` : ''}`;
+}

@@ -1,12 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../shared/api.js';
 import { useApi } from '../../api/ApiContext.js';
-import { routeHref } from '../../app/router.js';
+import { reviewHref, routeHref } from '../../app/router.js';
 import { currentLang } from '../../i18n/i18n.js';
 import { ErrorMessage } from '../../ui/ErrorMessage.js';
 import { formatDateTime, formatNumber } from '../../ui/format.js';
 import { useAsync } from '../../ui/useAsync.js';
-import { filterQuery } from '../review/filterFindings.js';
 import { BarChart, StackedBar } from './BarChart.js';
 
 /** "How big is this request?" before the review starts: findings per source, category, activity and decision. */
@@ -18,8 +17,7 @@ export function OverviewScreen({ caseDetail }: { caseDetail: CaseDetail }) {
   const o = overview.data;
   const subject = caseDetail.subject;
   // A bar opens the review filtered to what it counts.
-  const review = (key: 'source' | 'category' | 'decision' | 'activity' | 'kind') => (value: string) =>
-    `${routeHref({ screen: 'case', caseId: caseDetail.id, tab: 'review' })}?${filterQuery({ [key]: value })}`;
+  const review = (key: 'source' | 'category' | 'decision' | 'activity' | 'kind') => (value: string) => reviewHref(caseDetail.id, { [key]: value });
   const showIn = (label: string) => t('overview.showInReview', { label });
   const identifiers = [subject.name, ...subject.emails, ...subject.phones, ...subject.customerIds, ...subject.ips, ...subject.otherIds.map((x) => `${x.label}: ${x.value}`)].filter(Boolean);
 

@@ -1,5 +1,6 @@
 import type { DecisionState, FindingSummary, RecordKind } from '../../../shared/api.js';
 import type { Strength } from '../../../shared/findings.js';
+import { routeQuery } from '../../app/routes.js';
 
 export interface FindingFilter {
   readonly source: string;
@@ -42,21 +43,13 @@ export function filterFindings(rows: readonly FindingSummary[], index: readonly 
 
 const FILTER_KEYS = ['source', 'strength', 'category', 'activity', 'decision', 'kind', 'text'] as const;
 
-/** The filter a link into the review asks for (`#/case/…/review?source=archive`), e.g. from a chart's bar. */
+/** The filter a link into the review asks for (routes.ts `reviewHref`), e.g. from a chart's bar. */
 export function filterFromHash(hash: string): FindingFilter {
-  const query = hash.includes('?') ? new URLSearchParams(hash.slice(hash.indexOf('?') + 1)) : null;
-  if (!query) return NO_FILTER;
+  const query = routeQuery(hash);
   const filter: Record<string, string> = { ...NO_FILTER };
   for (const key of FILTER_KEYS) {
     const value = query.get(key);
     if (value) filter[key] = value;
   }
   return filter as unknown as FindingFilter;
-}
-
-/** The query that `filterFromHash` reads back. */
-export function filterQuery(filter: Partial<FindingFilter>): string {
-  const query = new URLSearchParams();
-  for (const key of FILTER_KEYS) if (filter[key]) query.set(key, filter[key]);
-  return query.toString();
 }
