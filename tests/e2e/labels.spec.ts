@@ -44,6 +44,9 @@ test('the review names a source by its label, keeps the locator folded away and 
   const search = new SearchPage(page);
   await search.start();
   await search.waitUntilDone();
+  // The overview's chart names the source the same way.
+  await new CasePage(page).tab('overview');
+  await expect(page.getByRole('figure', { name: 'Treffer je Quelle' })).toContainText('Archiv Vertrieb');
   await new CasePage(page).tab('review');
   const review = new ReviewPage(page);
   await review.expectActive('Angebot für Telefonanlage');
