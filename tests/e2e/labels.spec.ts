@@ -44,6 +44,8 @@ test('the review names a source by its label, keeps the locator folded away and 
   const search = new SearchPage(page);
   await search.start();
   await search.waitUntilDone();
+  await expect(page.locator('[data-source="archive"] .source-line strong')).toHaveText('Archiv Vertrieb');
+  await expect(page.locator('[data-source="crm"] .source-line strong')).toHaveText('crm (table)');
   // The overview's chart names the source the same way.
   await new CasePage(page).tab('overview');
   await expect(page.getByRole('figure', { name: 'Treffer je Quelle' })).toContainText('Archiv Vertrieb');
@@ -69,7 +71,12 @@ test('the review names a source by its label, keeps the locator folded away and 
   // Filtering by the labelled source works as by its id.
   await review.filter(/Quelle/, 'archive');
   await expect(review.options.first()).toContainText('Archiv Vertrieb');
+  const fromArchive = await review.options.count();
   await review.filter(/Quelle/, '');
+  // The text search finds the source by its label too.
+  await page.getByRole('search').getByLabel('Suchen').fill('archiv vertrieb');
+  await expect(review.options).toHaveCount(fromArchive);
+  await page.getByRole('search').getByLabel('Suchen').fill('');
 
   await review.select('Bericht im Anhang');
   await expect(review.record.locator('.attachments')).toContainText('bericht.bin (131 KB)');

@@ -122,7 +122,7 @@ export function ReviewScreen({ caseId }: { caseId: string }) {
   // Filters are enabled once every page is here (ReviewFilters): until then the search index would
   // be rebuilt for each page, and a filtered list would silently lack the findings still loading.
   const loaded = !!list && list.rows.length >= list.total;
-  const index = useMemo(() => (loaded ? searchIndex(rows) : []), [rows, loaded]);
+  const index = useMemo(() => (loaded ? searchIndex(rows, sourceLabel) : []), [rows, loaded, sourceLabel]);
   const visible = useMemo(() => (loaded ? filterFindings(rows, index, filter) : rows), [rows, index, filter, loaded]);
   const activeIndex = activeId === null ? -1 : visible.findIndex((r) => r.id === activeId);
 
