@@ -72,6 +72,12 @@ test('the review shows why a finding matched: fields in words, identifiers highl
   await expect(review.record.getByTestId('blocked-images')).toHaveText('1 externes Bild blockiert');
   const frame = page.frameLocator('[data-testid="mail-frame"]');
   await expect(frame.locator('mark.match')).toHaveText(['K-10442']);
+  // The frame is about as tall as the short mail: all of it shows, with no tall empty box below.
+  const box = await page.getByTestId('mail-frame').boundingBox();
+  expect(box!.height).toBeLessThan(200);
+  const inner = page.frames().find((f) => f !== page.mainFrame() && f.parentFrame() === page.mainFrame())!;
+  const contentHeight = await inner.evaluate(() => document.documentElement.scrollHeight);
+  expect(contentHeight).toBeLessThanOrEqual(box!.height);
   await expectAccessible(page, 'review: why it matched, HTML view');
 
   // An identifier in an attachment names the attachment.

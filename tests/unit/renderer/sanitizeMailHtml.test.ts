@@ -45,3 +45,13 @@ describe('sanitizeMailHtmlReport and highlightTerms', () => {
     expect(html).toBe('<p title="K-10442">Konto <b><mark class="match">k-10442</mark></b>, <mark class="match">K-10442</mark>.</p>');
   });
 });
+
+describe('estimateFrameHeight', () => {
+  it('is small for a short mail, grows with the text and stops at a maximum', async () => {
+    const { estimateFrameHeight } = await import('../../../src/renderer/screens/review/sanitizeMailHtml.js');
+    const short = estimateFrameHeight('<p>Hallo</p><p>Gruß</p>');
+    expect(short).toBeLessThan(200);
+    expect(estimateFrameHeight('<p>x</p>'.repeat(10))).toBeGreaterThan(short);
+    expect(estimateFrameHeight('<p>x</p>'.repeat(500))).toBe(640);
+  });
+});

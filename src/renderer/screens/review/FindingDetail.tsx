@@ -47,7 +47,7 @@ export function FindingDetail(props: FindingDetailProps) {
   const [view, setView] = useState<'text' | 'html'>('text');
   const lang = i18n.language;
   const open = detail.suggestions.filter((s) => !detail.marks.some((m) => m.field === s.field && m.start < s.end && s.start < m.end));
-  const fieldLabel = (field: string) => detail.attachments.find((a) => a.field === field)?.name ?? field;
+  const fieldLabel = (field: string) => detail.attachments.find((a) => a.field === field)?.name ?? matchFieldLabel(field, t);
   // What the person's identifiers look like in this record, highlighted in the text and the HTML view.
   const highlights = useMemo(() => [...new Set(finding.matches.map((m) => m.found ?? m.value))], [finding.matches]);
   const marking: Marking = { marks: detail.marks, redactions: decision.redactions, suggestions: open, highlights };

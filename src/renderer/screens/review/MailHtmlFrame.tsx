@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { highlightTerms, mailFrameDocument, sanitizeMailHtmlReport } from './sanitizeMailHtml.js';
+import { estimateFrameHeight, highlightTerms, mailFrameDocument, sanitizeMailHtmlReport } from './sanitizeMailHtml.js';
 
 /**
  * An HTML mail in a sandboxed iframe: `sandbox=""` gives it an opaque origin with no scripts, no
@@ -9,9 +9,10 @@ import { highlightTerms, mailFrameDocument, sanitizeMailHtmlReport } from './san
  */
 export function MailHtmlFrame({ html, title, highlights = [] }: { html: string; title: string; highlights?: readonly string[] }) {
   const { t } = useTranslation();
-  const { doc, blockedImages } = useMemo(() => {
+  const { doc, blockedImages, height } = useMemo(() => {
     const report = sanitizeMailHtmlReport(html);
-    return { doc: mailFrameDocument(highlightTerms(report.html, highlights)), blockedImages: report.blockedImages };
+    const marked = highlightTerms(report.html, highlights);
+    return { doc: mailFrameDocument(marked), blockedImages: report.blockedImages, height: estimateFrameHeight(marked) };
   }, [html, highlights]);
   return (
     <>
@@ -20,7 +21,7 @@ export function MailHtmlFrame({ html, title, highlights = [] }: { html: string; 
           {t('review.blockedImages', { count: blockedImages })}
         </p>
       )}
-      <iframe className="mail-frame" title={title} sandbox="" srcDoc={doc} referrerPolicy="no-referrer" data-testid="mail-frame" />
+      <iframe className="mail-frame" style={{ height }} title={title} sandbox="" srcDoc={doc} referrerPolicy="no-referrer" data-testid="mail-frame" />
     </>
   );
 }

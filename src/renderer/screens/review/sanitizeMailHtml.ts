@@ -98,3 +98,31 @@ export function highlightTerms(cleanHtml: string, terms: readonly string[]): str
 export function mailFrameDocument(cleanHtml: string): string {
   return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${MAIL_FRAME_CSP}"><meta name="referrer" content="no-referrer"><style>body{font:14px/1.45 system-ui,sans-serif;color:#1d2430;margin:12px;word-wrap:break-word}img{max-width:100%;height:auto}mark.match{background:#dbeafe;color:inherit;outline:1px solid #2563eb}</style></head><body>${cleanHtml}</body></html>`;
 }
+
+/** Bounds of the frame's height: a one-line mail stays readable, a long one scrolls inside the frame. */
+const FRAME_MIN_PX = 96;
+const FRAME_MAX_PX = 640;
+
+/**
+ * About how tall sanitized HTML renders in the frame (14px/1.45, 12px margins), so that a short mail
+ * leaves no empty frame below it. The sandboxed frame has an opaque origin and runs no script, so it
+ * cannot be measured or report its size; this estimate from the inert parse is the price of that
+ * isolation. Too small, the frame scrolls; it can also be resized by hand.
+ */
+export function estimateFrameHeight(cleanHtml: string, widthPx = 760): number {
+  const doc = new DOMParser().parseFromString(`<body>${cleanHtml}</body>`, 'text/html');
+  const charsPerLine = Math.max(20, Math.floor((widthPx - 24) / 7.5));
+  let lines = 0;
+  let images = 0;
+  const blocks = doc.body.querySelectorAll('p, div, li, tr, h1, h2, h3, h4, h5, h6, blockquote, pre, br, hr');
+  for (const el of blocks) {
+    // Only the innermost blocks carry their own lines; an outer div's text is its children's.
+    if (el.tagName !== 'BR' && el.querySelector('p, div, li, tr, h1, h2, h3, h4, h5, h6, blockquote, pre')) continue;
+    const text = (el.textContent ?? '').trim().length;
+    lines += el.tagName === 'BR' ? 1 : Math.max(1, Math.ceil(text / charsPerLine)) + (el.tagName === 'P' ? 1 : 0);
+  }
+  if (!blocks.length) lines = Math.max(1, Math.ceil((doc.body.textContent ?? '').trim().length / charsPerLine));
+  for (const img of doc.body.querySelectorAll('img[src]')) images += Math.min(400, Number(img.getAttribute('height')) || 120);
+  // Body margins (24), the first and last paragraph's outer margins (28) and a line to spare (20).
+  return Math.round(Math.min(FRAME_MAX_PX, Math.max(FRAME_MIN_PX, 72 + lines * 20.3 + images)));
+}
