@@ -12,7 +12,7 @@ if (!existsSync(CHROMIUM)) {
  * "Environment facts"; Playwright's own browser download is not available, see .ci/run). Each test starts its own
  * bridge on a fresh copy of the sample workspace and a fresh case store (tests/e2e/fixtures).
  * They run the built app (dist/): `npm run build` first, as `npm test` does. Screenshots of every
- * screen land in test-results/screens/; AUSKUNFT_UPDATE_DOCS=1 also refreshes docs/screenshot-review.png.
+ * screen land in test-results/screens/; AUSKUNFT_UPDATE_DOCS=1 also refreshes docs/screenshot-{search,overview,review,export}.png.
  */
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -151,6 +151,8 @@ export type SecretRef = z.infer<typeof SecretRefSchema>;
 export const SourceViewSchema = z.object({
   id: z.string(),
   type: z.string(),
+  /** The workspace's `label:` for the source, to show instead of the id; null when it has none. */
+  label: z.string().nullable(),
   /** One line for the list: the path or host the source reads. */
   summary: z.string(),
   /** The source's entry in auskunft.yaml as written; secrets appear only as references. */

@@ -17,6 +17,11 @@ function filesBelow(dir: string): string[] {
     .sort();
 }
 
+/** With AUSKUNFT_UPDATE_DOCS=1, the main screens are also written to docs/screenshot-<name>.png (README). */
+async function docsScreenshot(shell: AppShell, name: string): Promise<void> {
+  if (process.env['AUSKUNFT_UPDATE_DOCS']) await shell.screenshot(name, join(import.meta.dirname, '..', '..', 'docs', `screenshot-${name}.png`));
+}
+
 test('the whole job on the sample workspace: create a case, search, review, export', async ({ app, page }) => {
   const shell = new AppShell(page);
   const cases = new CasesPage(page);
@@ -48,6 +53,7 @@ test('the whole job on the sample workspace: create a case, search, review, expo
   await expect(search.source('mails')).toContainText('vollständig');
   await expect(search.source('archive')).toContainText('4 Treffer');
   await shell.screenshot('search');
+  await docsScreenshot(shell, 'search');
 
   // 3. The overview answers "how big is this request?".
   const listed = await app.call('review.list', { caseId, lang: 'de' });
@@ -59,6 +65,7 @@ test('the whole job on the sample workspace: create a case, search, review, expo
   await expect(page.getByTestId('total-findings')).toHaveText(String(total));
   await expect(page.getByRole('figure', { name: 'Treffer je Quelle' })).toContainText('archive');
   await shell.screenshot('overview');
+  await docsScreenshot(shell, 'overview');
 
   // 4. Review with the keyboard.
   await casePage.tab('review');
@@ -124,7 +131,7 @@ test('the whole job on the sample workspace: create a case, search, review, expo
   await review.select('Rueckmeldung Kunde');
   await expect(page.locator('.toast')).toHaveCount(0);
   await shell.screenshot('review');
-  if (process.env['AUSKUNFT_UPDATE_DOCS']) await shell.screenshot('review', join(import.meta.dirname, '..', '..', 'docs', 'screenshot-review.png'));
+  await docsScreenshot(shell, 'review');
 
   // 5. Export: the package, with progress, then its folder.
   await casePage.tab('export');
@@ -134,6 +141,7 @@ test('the whole job on the sample workspace: create a case, search, review, expo
   await expect(exportPage.count('open')).toHaveText('0');
   const packageDir = await exportPage.create();
   await shell.screenshot('export');
+  await docsScreenshot(shell, 'export');
   expect(packageDir.startsWith(app.exportsDir)).toBe(true);
 
   // 6. The package: letter, machine-readable copy, originals, manifest; the internal report beside it, never inside.

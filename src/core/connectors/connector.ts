@@ -6,6 +6,8 @@ import type { SubjectQuery } from '../domain/subjectQuery.js';
 export const sourceBaseSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'use letters, digits, ".", "_" or "-"'),
   type: z.string(),
+  /** The name people use for the source ("Archiv Vertrieb"), shown instead of its id in the app. */
+  label: z.string().trim().min(1).max(100).optional(),
   activities: z.array(z.string().min(1)).optional(),
 });
 export type SourceBase = z.infer<typeof sourceBaseSchema>;

@@ -1,3 +1,4 @@
+import { DbKeyBanner } from './DbKeyBanner.js';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../shared/api.js';
@@ -70,7 +71,7 @@ export function App({ bootInfo, readyInfo }: { bootInfo?: Promise<AppInfo>; read
       </header>
       {info.data.workspaceError && <ErrorMessage title={t('app.workspaceError')} error={info.data.workspaceError} />}
       {info.data.keychain === 'unavailable' && <div className="banner banner-warning">{t('app.keychainUnavailable')}</div>}
-      {!info.data.dbEncrypted && <div className="banner banner-warning">{t('app.notEncrypted')}</div>}
+      {!info.data.dbEncrypted && <DbKeyBanner />}
       <main id="main" tabIndex={-1}>
         <LazyPart key={route.screen}>
           <Screen route={route} />

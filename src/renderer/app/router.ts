@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { parseRoute, routeHref, type Route } from './routes.js';
 
-export { parseRoute, routeHref, type CaseTab, type Route } from './routes.js';
+export { parseRoute, reviewHref, routeHref, type CaseTab, type Route } from './routes.js';
 
 export function navigate(route: Route): void {
   window.location.hash = routeHref(route).slice(1);

@@ -14,7 +14,8 @@ const CASE_TABS: readonly CaseTab[] = ['overview', 'search', 'review', 'export']
 
 /** Routes live in the hash (`#/case/AUS-2026-0001-K7QF/review`): the app is one page in Electron and in the browser. */
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  // A query after the path (`…/review?source=archive`) belongs to the screen, not to the route.
+  const parts = hash.replace(/^#\/?/, '').split('?')[0]!.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'sources') return { screen: 'sources' };
   if (parts[0] === 'register') return { screen: 'register' };
   if (parts[0] === 'case' && parts[1]) {
@@ -31,4 +32,16 @@ export function routeHref(route: Route): string {
     default:
       return `#/${route.screen}`;
   }
+}
+
+/** The query after a route's path (`#/case/…/review?source=archive`): what the screen is asked to show. */
+export function routeQuery(hash: string): URLSearchParams {
+  const at = hash.indexOf('?');
+  return new URLSearchParams(at < 0 ? '' : hash.slice(at + 1));
+}
+
+/** A link into the review with filters set, e.g. from a bar of the overview's charts. */
+export function reviewHref(caseId: string, filter: Readonly<Record<string, string>>): string {
+  const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v)).toString();
+  return `${routeHref({ screen: 'case', caseId, tab: 'review' })}${query ? `?${query}` : ''}`;
 }

@@ -32,3 +32,17 @@ export function formatDuration(seconds: number | null, lang: string): string {
   const minutes = Math.round(seconds / 60);
   return lang === 'de' ? `${minutes} min` : `${minutes} min`;
 }
+
+/** A file size as the officer reads it: "131 KB", "2,4 MB" (1 KB = 1024 bytes, as file managers count). */
+export function formatBytes(bytes: number, lang: string): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const digits = unit === 0 || value >= 10 ? 0 : 1;
+  const text = value.toFixed(digits);
+  return `${lang === 'de' ? text.replace('.', ',') : text} ${units[unit]}`;
+}

@@ -30,3 +30,28 @@ describe('sanitizeMailHtml', () => {
     expect(doc).toContain('<meta name="referrer" content="no-referrer">');
   });
 });
+
+describe('sanitizeMailHtmlReport and highlightTerms', () => {
+  it('counts the remote images it blocked', async () => {
+    const { sanitizeMailHtmlReport } = await import('../../../src/renderer/screens/review/sanitizeMailHtml.js');
+    const report = sanitizeMailHtmlReport('<img src="https://t.example/p.gif"><img src="data:image/png;base64,AAAA"><table background="https://t.example/b.png"><tr><td style="background:url(https://t.example/c.png)">x</td></tr></table>');
+    expect(report.blockedImages).toBe(3);
+    expect(sanitizeMailHtmlReport('<p>nichts</p>').blockedImages).toBe(0);
+  });
+
+  it('marks the identifiers in text, not in attributes', async () => {
+    const { highlightTerms } = await import('../../../src/renderer/screens/review/sanitizeMailHtml.js');
+    const html = highlightTerms('<p title="K-10442">Konto <b>k-10442</b>, K-10442.</p>', ['K-10442']);
+    expect(html).toBe('<p title="K-10442">Konto <b><mark class="match">k-10442</mark></b>, <mark class="match">K-10442</mark>.</p>');
+  });
+});
+
+describe('estimateFrameHeight', () => {
+  it('is small for a short mail, grows with the text and stops at a maximum', async () => {
+    const { estimateFrameHeight } = await import('../../../src/renderer/screens/review/sanitizeMailHtml.js');
+    const short = estimateFrameHeight('<p>Hallo</p><p>Gruß</p>');
+    expect(short).toBeLessThan(200);
+    expect(estimateFrameHeight('<p>x</p>'.repeat(10))).toBeGreaterThan(short);
+    expect(estimateFrameHeight('<p>x</p>'.repeat(500))).toBe(640);
+  });
+});

@@ -40,7 +40,7 @@ export function overviewService(ctx: AppContext): AuskunftHandlers['overview'] {
         total: rows.length,
         strong,
         weak: rows.length - strong,
-        bySource: count(rows.map((r) => r.source)),
+        bySource: count(rows.map((r) => r.source), (k) => names.sources.get(k) ?? k),
         byCategory: count(rows.flatMap((r) => r.categories), (k) => names.categories.get(k) ?? k),
         byActivity: count(rows.flatMap((r) => r.activities), (k) => names.activities.get(k) ?? k),
         byDecision: count(rows.map((r) => decisionOf(review, r.id).state), (k) => DECISION_LABELS[lang][k as keyof (typeof DECISION_LABELS)['de']] ?? k),

@@ -225,14 +225,20 @@ export function reviewService(ctx: AppContext): AuskunftHandlers['review'] {
 }
 
 /** Localized names of the register's categories and activities, for filters and charts. */
-export function registerNames(ctx: AppContext, workspacePath: string | null, lang: Lang): { categories: Map<string, string>; activities: Map<string, string> } {
+export function registerNames(
+  ctx: AppContext,
+  workspacePath: string | null,
+  lang: Lang,
+): { categories: Map<string, string>; activities: Map<string, string>; sources: Map<string, string> } {
   try {
-    const { register } = ctx.workspace(workspacePath ?? ctx.workspacePath);
+    const { register, sources } = ctx.workspace(workspacePath ?? ctx.workspacePath);
     return {
       categories: new Map(register.categories.map((c) => [c.id, localize(c.name, lang)])),
       activities: new Map(register.activities.map((a) => [a.id, localize(a.name, lang)])),
+      // The workspace's `label:` of a source, where it gives one ("Archiv Vertrieb").
+      sources: new Map(sources.flatMap((s) => (s.config.label ? [[s.config.id, s.config.label] as const] : []))),
     };
   } catch {
-    return { categories: new Map(), activities: new Map() };
+    return { categories: new Map(), activities: new Map(), sources: new Map() };
   }
 }

@@ -34,7 +34,7 @@ export function sourceService(ctx: AppContext): AuskunftHandlers['sources'] {
           const stored = ref !== null && 'keychain' in ref ? (await ctx.ports.keychain.get(ref.keychain)) !== undefined : false;
           secret = { field: secretField, ref, stored };
         }
-        sources.push({ id: s.config.id, type: s.config.type, summary: summaryOf(config), config, activities: [...s.activities], secret });
+        sources.push({ id: s.config.id, type: s.config.type, label: s.config.label ?? null, summary: summaryOf(config), config, activities: [...s.activities], secret });
       }
       return {
         workspacePath: ws.file,

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../shared/api.js';
 import { useApi } from '../../api/ApiContext.js';
-import { routeHref } from '../../app/router.js';
+import { reviewHref, routeHref } from '../../app/router.js';
 import { currentLang } from '../../i18n/i18n.js';
 import { ErrorMessage } from '../../ui/ErrorMessage.js';
 import { formatDateTime, formatNumber } from '../../ui/format.js';
@@ -16,6 +16,9 @@ export function OverviewScreen({ caseDetail }: { caseDetail: CaseDetail }) {
   const overview = useAsync(() => api.overview.get({ caseId: caseDetail.id, lang: currentLang() }), [caseDetail.id, lang, caseDetail.lastSearch?.startedAt]);
   const o = overview.data;
   const subject = caseDetail.subject;
+  // A bar opens the review filtered to what it counts.
+  const review = (key: 'source' | 'category' | 'decision' | 'activity' | 'kind') => (value: string) => reviewHref(caseDetail.id, { [key]: value });
+  const showIn = (label: string) => t('overview.showInReview', { label });
   const identifiers = [subject.name, ...subject.emails, ...subject.phones, ...subject.customerIds, ...subject.ips, ...subject.otherIds.map((x) => `${x.label}: ${x.value}`)].filter(Boolean);
 
   return (
@@ -70,11 +73,11 @@ export function OverviewScreen({ caseDetail }: { caseDetail: CaseDetail }) {
       )}
       {o && o.total > 0 && (
         <div className="charts">
-          <BarChart id="source" title={t('overview.bySource')} rows={o.bySource} lang={lang} />
-          <BarChart id="category" title={t('overview.byCategory')} rows={o.byCategory} lang={lang} />
-          <BarChart id="decision" title={t('overview.byDecision')} rows={o.byDecision} lang={lang} />
-          <BarChart id="activity" title={t('overview.byActivity')} rows={o.byActivity} lang={lang} />
-          <BarChart id="kind" title={t('overview.byKind')} rows={o.byKind.map((k) => ({ ...k, label: t(`kind.${k.key}`) }))} lang={lang} />
+          <BarChart id="source" title={t('overview.bySource')} rows={o.bySource} lang={lang} href={review('source')} linkLabel={showIn} />
+          <BarChart id="category" title={t('overview.byCategory')} rows={o.byCategory} lang={lang} href={review('category')} linkLabel={showIn} />
+          <BarChart id="decision" title={t('overview.byDecision')} rows={o.byDecision} lang={lang} href={review('decision')} linkLabel={showIn} />
+          <BarChart id="activity" title={t('overview.byActivity')} rows={o.byActivity} lang={lang} href={review('activity')} linkLabel={showIn} />
+          <BarChart id="kind" title={t('overview.byKind')} rows={o.byKind.map((k) => ({ ...k, label: t(`kind.${k.key}`) }))} lang={lang} href={review('kind')} linkLabel={showIn} />
         </div>
       )}
     </section>

@@ -1,10 +1,11 @@
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FindingDetail as Detail, Redaction, RedactionMark, RedactionSuggestion } from '../../../shared/api.js';
 import type { Locator, RecordData } from '../../../shared/findings.js';
-import { formatDateTime } from '../../ui/format.js';
+import { formatBytes, formatDateTime } from '../../ui/format.js';
 import { ActivityOverride } from './ActivityOverride.js';
 import { MailHtmlFrame } from './LazyMailHtmlFrame.js';
+import { matchFieldLabel } from './matchFieldLabel.js';
 import { RedactableText } from './RedactableText.js';
 import { ScanPages } from './ScanPages.js';
 
@@ -17,12 +18,25 @@ export interface FindingDetailProps {
   readonly onExclude: () => void;
   readonly onRedactSelection: () => void;
   readonly onReset: () => void;
+  /** What `u` would take back, in words; null when there is nothing to undo. */
+  readonly undo: string | null;
+  readonly onUndo: () => void;
   readonly onAcceptSuggestions: (suggestions: RedactionSuggestion[]) => void;
   /** Take a redaction back: its text appears in the copy again (logged). */
   readonly onRemoveRedaction: (redaction: Redaction) => void;
   /** The register's activities, to choose the finding's own (the letter follows the choice). */
   readonly activityOptions: readonly { readonly id: string; readonly name: string }[];
   readonly onSetActivities: (activities: string[] | null) => void;
+  /** The name the workspace gives a source (`label:`), by id; the id where it gives none. */
+  readonly sourceLabel: (sourceId: string) => string;
+}
+
+/** How a record's texts are marked: redactions, suggestions, and the identifiers it was found by. */
+interface Marking {
+  readonly marks: readonly RedactionMark[];
+  readonly redactions: readonly Redaction[];
+  readonly suggestions: readonly RedactionSuggestion[];
+  readonly highlights: readonly string[];
 }
 
 /** One finding as the officer decides about it: what matched, the record by its type, redactions and suggestions. */
@@ -33,7 +47,10 @@ export function FindingDetail(props: FindingDetailProps) {
   const [view, setView] = useState<'text' | 'html'>('text');
   const lang = i18n.language;
   const open = detail.suggestions.filter((s) => !detail.marks.some((m) => m.field === s.field && m.start < s.end && s.start < m.end));
-  const fieldLabel = (field: string) => detail.attachments.find((a) => a.field === field)?.name ?? field;
+  const fieldLabel = (field: string) => detail.attachments.find((a) => a.field === field)?.name ?? matchFieldLabel(field, t);
+  // What the person's identifiers look like in this record, highlighted in the text and the HTML view.
+  const highlights = useMemo(() => [...new Set(finding.matches.map((m) => m.found ?? m.value))], [finding.matches]);
+  const marking: Marking = { marks: detail.marks, redactions: decision.redactions, suggestions: open, highlights };
 
   return (
     <article className="detail" aria-labelledby="detail-title" data-testid="finding-detail">
@@ -48,15 +65,18 @@ export function FindingDetail(props: FindingDetailProps) {
               </span>{' '}
             </>
           )}
-          {finding.source} · {t(`kind.${detail.kind}`)} ·{' '}
-          {formatDateTime(finding.date, lang)} · <span className="locator">{locatorText(finding.locator)}</span>
+          <span data-testid="detail-source">{props.sourceLabel(finding.source)}</span> · {t(`kind.${detail.kind}`)} · {formatDateTime(finding.date, lang)}
         </p>
+        <details className="locator" data-testid="locator">
+          <summary>{t('review.locatorTitle')}</summary>
+          <code>{locatorText(finding.locator)}</code>
+        </details>
         <p className="matches">
           {t('review.matched')}:{' '}
           {finding.matches.map((m, i) => (
             <span key={i} className="match">
-              {t(`identifier.${m.type}`)} <code>{m.found ?? m.value}</code>
-              {m.field ? ` (${m.field})` : ''}
+              {t(`identifier.${m.type}`)} <mark className="match">{m.found ?? m.value}</mark>
+              {m.field ? ` (${matchFieldLabel(m.field, t)})` : ''}
               {m.confidence !== undefined && <span className="ocr-confidence"> {t(m.tolerant ? 'review.ocrTolerant' : 'review.ocrConfidence', { confidence: m.confidence })}</span>}
             </span>
           ))}
@@ -86,10 +106,26 @@ export function FindingDetail(props: FindingDetailProps) {
           <button type="button" onClick={props.onRedactSelection} aria-keyshortcuts="r">
             {t('review.redact')} <kbd>r</kbd>
           </button>
-          <button type="button" onClick={props.onReset} aria-keyshortcuts="u" disabled={decision.state === 'open' || decision.state === 'redact'}>
-            {t('review.reset')} <kbd>u</kbd>
+          <button type="button" onClick={props.onReset} disabled={decision.state === 'open'}>
+            {t('review.reset')}
+          </button>
+          <button
+            type="button"
+            onClick={props.onUndo}
+            aria-keyshortcuts="u"
+            disabled={props.undo === null}
+            aria-label={props.undo === null ? undefined : t('review.undoLabel', { what: props.undo })}
+            title={props.undo ?? t('review.nothingToUndo')}
+            data-testid="undo"
+          >
+            {t('review.undo')} <kbd>u</kbd>
           </button>
         </div>
+        {props.undo !== null && (
+          <p className="hint" data-testid="undo-last">
+            {t('review.undoLast', { what: props.undo })}
+          </p>
+        )}
         {finding.strength === 'weak' && decision.state === 'open' && <p className="hint">{t('review.weakHint')}</p>}
         {detail.thirdParty.flagged && decision.state === 'open' && <p className="hint">{t('review.thirdPartyFlagHint')}</p>}
         {detail.thirdParty.unchecked.length > 0 && (
@@ -163,24 +199,25 @@ export function FindingDetail(props: FindingDetailProps) {
         {view === 'html' && typeof props.html === 'string' ? (
           <>
             <p className="hint">{t('review.htmlHint')}</p>
-            <MailHtmlFrame html={props.html} title={t('review.htmlFrameTitle', { title: finding.title })} />
+            {finding.record?.kind === 'mail' && <MailHeaders record={finding.record} marking={marking} />}
+            <MailHtmlFrame html={props.html} title={t('review.htmlFrameTitle', { title: finding.title })} highlights={highlights} />
           </>
         ) : finding.record?.kind === 'document' && finding.record.ocr?.length ? (
           <div className="scan-beside">
             <div>
               <p className="hint">{t('review.machineRead')}</p>
-              <RecordView record={finding.record} marks={detail.marks} redactions={decision.redactions} suggestions={open} />
+              <RecordView record={finding.record} marking={marking} />
             </div>
             <ScanPages caseId={props.caseId} findingId={finding.id} pages={finding.record.ocr} />
           </div>
         ) : (
           <>
-            <RecordView record={finding.record} marks={detail.marks} redactions={decision.redactions} suggestions={open} />
+            <RecordView record={finding.record} marking={marking} />
             {/* Attachments read back as text (a table row per line): marked and redacted like the body. */}
             {detail.attachments.map((a) => (
               <section key={a.field} className="attachment-text" aria-label={t('review.attachmentTitle', { name: a.name })} data-testid="attachment-text">
                 <h3>{t('review.attachmentTitle', { name: a.name })}</h3>
-                <RedactableText field={a.field} text={a.text} marks={detail.marks} redactions={decision.redactions} suggestions={open} block />
+                <MarkedText field={a.field} text={a.text} marking={marking} block />
               </section>
             ))}
           </>
@@ -190,20 +227,52 @@ export function FindingDetail(props: FindingDetailProps) {
   );
 }
 
-function RecordView({
-  record,
-  marks,
-  redactions,
-  suggestions,
-}: {
-  record: RecordData | undefined;
-  marks: readonly RedactionMark[];
-  redactions: readonly Redaction[];
-  suggestions: readonly RedactionSuggestion[];
-}) {
+/** A record text, marked; long links shown as their host. */
+function MarkedText({ field, text, marking, block = false }: { field: string; text: string; marking: Marking; block?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <RedactableText
+      field={field}
+      text={text}
+      marks={marking.marks}
+      redactions={marking.redactions}
+      suggestions={marking.suggestions}
+      highlights={marking.highlights}
+      matchTitle={t('review.matchTitle')}
+      linkLabel={(host) => t('review.linkLabel', { host })}
+      block={block}
+    />
+  );
+}
+
+/** Von, An, Cc, Betreff, Datum: above the text and the HTML view alike. */
+function MailHeaders({ record, marking }: { record: Extract<RecordData, { kind: 'mail' }>; marking: Marking }) {
+  const { t, i18n } = useTranslation();
+  const text = (field: string, value: string | undefined) => (value ? <MarkedText field={field} text={value} marking={marking} /> : <span className="muted">—</span>);
+  return (
+    <dl className="mail-headers">
+      <dt>{t('mail.from')}</dt>
+      <dd>{text('from', record.from)}</dd>
+      <dt>{t('mail.to')}</dt>
+      <dd>{text('to', record.to)}</dd>
+      {record.cc && (
+        <>
+          <dt>{t('mail.cc')}</dt>
+          <dd>{text('cc', record.cc)}</dd>
+        </>
+      )}
+      <dt>{t('mail.subject')}</dt>
+      <dd>{text('subject', record.subject)}</dd>
+      <dt>{t('mail.date')}</dt>
+      <dd>{formatDateTime(record.date, i18n.language)}</dd>
+    </dl>
+  );
+}
+
+function RecordView({ record, marking }: { record: RecordData | undefined; marking: Marking }) {
   const { t, i18n } = useTranslation();
   const text = (field: string, value: string | undefined, block = false) =>
-    value ? <RedactableText field={field} text={value} marks={marks} redactions={redactions} suggestions={suggestions} block={block} /> : <span className="muted">—</span>;
+    value ? <MarkedText field={field} text={value} marking={marking} block={block} /> : <span className="muted">—</span>;
   // Rows, calls, tickets and log lines show their fields the same way: name, then redactable value.
   const fieldsTable = (caption: string, fields: ReadonlyArray<{ name: string; value: string }>, extraRow?: ReactNode) => (
     <table className="table fields">
@@ -224,26 +293,11 @@ function RecordView({
     case 'mail':
       return (
         <>
-          <dl className="mail-headers">
-            <dt>{t('mail.from')}</dt>
-            <dd>{text('from', record.from)}</dd>
-            <dt>{t('mail.to')}</dt>
-            <dd>{text('to', record.to)}</dd>
-            {record.cc && (
-              <>
-                <dt>{t('mail.cc')}</dt>
-                <dd>{text('cc', record.cc)}</dd>
-              </>
-            )}
-            <dt>{t('mail.subject')}</dt>
-            <dd>{text('subject', record.subject)}</dd>
-            <dt>{t('mail.date')}</dt>
-            <dd>{formatDateTime(record.date, i18n.language)}</dd>
-          </dl>
+          <MailHeaders record={record} marking={marking} />
           <div className="mail-body">{text('text', record.text, true)}</div>
           {record.attachments && record.attachments.length > 0 && (
             <p className="attachments">
-              {t('mail.attachments')}: {record.attachments.map((a) => `${a.filename ?? a.contentType} (${a.size} B)`).join(', ')}
+              {t('mail.attachments')}: {record.attachments.map((a) => `${a.filename ?? a.contentType} (${formatBytes(a.size, i18n.language)})`).join(', ')}
             </p>
           )}
         </>

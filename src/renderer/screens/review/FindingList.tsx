@@ -12,6 +12,8 @@ export interface FindingListProps {
   readonly activeId: string | null;
   readonly onActivate: (id: string) => void;
   readonly label: string;
+  /** The workspace's name of a source, by id. */
+  readonly sourceLabel: (sourceId: string) => string;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface FindingListProps {
  * on the listbox and `aria-activedescendant` names the current row, the pattern screen readers know
  * from mail clients.
  */
-export function FindingList({ rows, activeId, onActivate, label }: FindingListProps) {
+export function FindingList({ rows, activeId, onActivate, label, sourceLabel }: FindingListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   const activeIndex = activeId === null ? -1 : rows.findIndex((r) => r.id === activeId);
@@ -49,6 +51,7 @@ export function FindingList({ rows, activeId, onActivate, label }: FindingListPr
               position={item.index + 1}
               size={rows.length}
               onActivate={onActivate}
+              sourceLabel={sourceLabel}
             />
           );
         })}
@@ -68,6 +71,7 @@ const FindingRow = memo(function FindingRow({
   position,
   size,
   onActivate,
+  sourceLabel,
 }: {
   row: FindingSummary;
   active: boolean;
@@ -75,6 +79,7 @@ const FindingRow = memo(function FindingRow({
   position: number;
   size: number;
   onActivate: (id: string) => void;
+  sourceLabel: (sourceId: string) => string;
 }) {
   const { t, i18n } = useTranslation();
   return (
@@ -97,7 +102,7 @@ const FindingRow = memo(function FindingRow({
       <span className="finding-main">
         <span className="finding-title">{row.title}</span>
         <span className="finding-meta">
-          {row.source} · {t(`kind.${row.kind}`)} · {formatDate(row.date, i18n.language)}
+          {sourceLabel(row.source)} · {t(`kind.${row.kind}`)} · {formatDate(row.date, i18n.language)}
           {row.redactions > 0 && ` · ${t('review.redactionCount', { count: row.redactions })}`}
         </span>
       </span>

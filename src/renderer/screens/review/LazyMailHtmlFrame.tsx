@@ -5,7 +5,7 @@ import { LazyPart } from '../../ui/Loading.js';
 const Frame = lazy(() => import('./MailHtmlFrame.js').then((m) => ({ default: m.MailHtmlFrame })));
 
 /** `MailHtmlFrame`, loaded on first use. */
-export function MailHtmlFrame(props: { html: string; title: string }) {
+export function MailHtmlFrame(props: { html: string; title: string; highlights?: readonly string[] }) {
   return (
     <LazyPart>
       <Frame {...props} />

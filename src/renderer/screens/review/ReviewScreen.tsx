@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Decision, FindingDetail as Detail, RedactionSuggestion, ReviewList } from '../../../shared/api.js';
+import type { RedactionSuggestion } from '../../../shared/api.js';
 import { useApi } from '../../api/ApiContext.js';
 import { currentLang } from '../../i18n/i18n.js';
 import { Dialog, DialogActions } from '../../ui/Dialog.js';
@@ -8,22 +8,18 @@ import { ErrorMessage } from '../../ui/ErrorMessage.js';
 import { formatNumber } from '../../ui/format.js';
 import { FindingDetail } from './FindingDetail.js';
 import { FindingList } from './FindingList.js';
-import { filterFindings, NO_FILTER, searchIndex, type FindingFilter } from './filterFindings.js';
+import { filterFindings, filterFromHash, searchIndex } from './filterFindings.js';
 import { ReviewFilters } from './ReviewFilters.js';
 import { readyFirstReviewPage, REST_PAGE, takeFirstReviewPage } from './reviewListPreload.js';
-import { selectionInRecord, type TextSelection } from './selectionInRecord.js';
+import { initialReviewState, reviewReducer } from './reviewState.js';
+import { selectionInRecord } from './selectionInRecord.js';
+import { undoText, useReviewCommands } from './useReviewCommands.js';
 import { useReviewKeys } from './useReviewKeys.js';
 
 /** How long j/k may be held before the detail of the row under the cursor is loaded. */
 const DETAIL_DELAY_MS = 60;
 /** How long "saved" stays on screen. */
 const NOTICE_MS = 2500;
-
-type Pending =
-  | { readonly kind: 'exclude'; readonly ids: readonly string[] }
-  | { readonly kind: 'redact'; readonly selection: TextSelection }
-  | { readonly kind: 'include-many'; readonly ids: readonly string[] }
-  | { readonly kind: 'suggestions'; readonly suggestions: readonly RedactionSuggestion[] };
 
 /** Pauses before asking again for a page of the list that failed. */
 const RETRY_DELAYS_MS = [500, 2000];
@@ -50,47 +46,50 @@ export function ReviewScreen({ caseId }: { caseId: string }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
   // Opened at start-up, the first page is often here before the screen: shown in the first render.
-  const [ready] = useState(() => readyFirstReviewPage(caseId, currentLang()));
-  const early = useRef(ready);
-  const [list, setList] = useState<ReviewList | undefined>(ready);
-  const [error, setError] = useState<Error>();
-  const [filter, setFilter] = useState<FindingFilter>(NO_FILTER);
-  const [activeId, setActiveId] = useState<string | null>(ready?.rows[0]?.id ?? null);
-  const [detail, setDetail] = useState<Detail>();
-  const [html, setHtml] = useState<string | null | undefined>(undefined);
-  const [pending, setPending] = useState<Pending | null>(null);
-  const [reason, setReason] = useState('');
-  const [notice, setNotice] = useState('');
-  const [caseWide, setCaseWide] = useState(false);
+  const [state, dispatch] = useReducer(reviewReducer, undefined, () =>
+    // A link may ask for a filter (a bar of the overview's charts): `…/review?source=archive`.
+    initialReviewState(readyFirstReviewPage(caseId, currentLang()), filterFromHash(window.location.hash)),
+  );
+  const early = useRef(state.list);
+  const { list, error, restError, restRun, filter, activeId, detail, html, pending, reason, caseWide, notice } = state;
+  const perform = useReviewCommands(api, caseId, state, dispatch);
   // The confirmation fades after a moment; screen readers got it from the live region already.
   useEffect(() => {
     if (!notice) return;
-    const timer = setTimeout(() => setNotice(''), NOTICE_MS);
+    const timer = setTimeout(() => dispatch({ type: 'noticeCleared' }), NOTICE_MS);
     return () => clearTimeout(timer);
   }, [notice]);
+  // The workspace may name its sources ("Archiv Vertrieb"): shown instead of their ids everywhere here.
+  useEffect(() => {
+    let current = true;
+    api.sources.list({}).then(
+      (view) => current && dispatch({ type: 'sourcesLoaded', labels: new Map(view.sources.flatMap((s) => (s.label ? [[s.id, s.label] as const] : []))) }),
+      () => undefined, // without labels the ids are shown, as before
+    );
+    return () => {
+      current = false;
+    };
+  }, [api]);
+  const { sourceLabels } = state;
+  const sourceLabel = useCallback((id: string) => sourceLabels.get(id) ?? id, [sourceLabels]);
   const searchRef = useRef<HTMLInputElement>(null);
   const recordRef = useRef<HTMLDivElement>(null);
 
   // The first rows come alone, so the list paints at once; the rest follows in pages: the list grows
   // while it loads, and the engine answers the current finding's detail between two pages.
-  const [restRun, setRestRun] = useState(0);
-  const [restError, setRestError] = useState<Error>();
   /** Where the next page starts, and how long the list is: kept across a retry of the rest. */
   const progress = useRef({ caseId, next: 0, total: 0 });
   useEffect(() => {
     let current = true;
     const shown = early.current;
     early.current = undefined;
-    setRestError(undefined);
     (shown?.caseId === caseId ? Promise.resolve(shown) : takeFirstReviewPage(api, caseId, currentLang()))
       .then((first) => {
         if (!current) return;
         progress.current = { caseId, next: first.rows.length, total: first.total };
-        setList(first);
-        setActiveId((id) => id ?? first.rows[0]?.id ?? null);
-        setRestRun((n) => n + 1);
+        dispatch({ type: 'firstPageLoaded', list: first });
       })
-      .catch((err: Error) => current && setError(err));
+      .catch((err: Error) => current && dispatch({ type: 'failed', error: err }));
     return () => {
       current = false;
     };
@@ -110,9 +109,9 @@ export function ReviewScreen({ caseId }: { caseId: string }) {
         at.next += page.rows.length;
         // A page with no rows: the list is shorter than it was (a new search); what came is all.
         const total = (at.total = page.rows.length ? page.total : at.next);
-        setList((loaded) => loaded && { ...loaded, rows: [...loaded.rows, ...page.rows], total });
+        dispatch({ type: 'pageLoaded', rows: page.rows, total });
       }
-    })().catch((err: Error) => current && setRestError(err));
+    })().catch((err: Error) => current && dispatch({ type: 'restFailed', error: err }));
     return () => {
       current = false;
     };
@@ -123,33 +122,33 @@ export function ReviewScreen({ caseId }: { caseId: string }) {
   // Filters are enabled once every page is here (ReviewFilters): until then the search index would
   // be rebuilt for each page, and a filtered list would silently lack the findings still loading.
   const loaded = !!list && list.rows.length >= list.total;
-  const index = useMemo(() => (loaded ? searchIndex(rows) : []), [rows, loaded]);
+  const index = useMemo(() => (loaded ? searchIndex(rows, sourceLabel) : []), [rows, loaded, sourceLabel]);
   const visible = useMemo(() => (loaded ? filterFindings(rows, index, filter) : rows), [rows, index, filter, loaded]);
   const activeIndex = activeId === null ? -1 : visible.findIndex((r) => r.id === activeId);
 
   // The current row must always be one the officer can see.
   useEffect(() => {
-    if (visible.length && activeIndex < 0) setActiveId(visible[0]!.id);
-    if (!visible.length && activeId !== null && list) setActiveId(null);
+    if (visible.length && activeIndex < 0) dispatch({ type: 'activated', id: visible[0]!.id });
+    if (!visible.length && activeId !== null && list) dispatch({ type: 'activated', id: null });
   }, [visible, activeIndex, activeId, list]);
 
   useEffect(() => {
-    setHtml(undefined);
-    if (activeId === null) {
-      setDetail(undefined);
-      return;
-    }
+    dispatch({ type: 'detailRequested' });
+    if (activeId === null) return;
     let current = true;
     const timer = setTimeout(() => {
       api.review.detail({ caseId, findingId: activeId, lang: currentLang() }).then(
         (d) => {
           if (!current) return;
-          setDetail(d);
+          dispatch({ type: 'detailLoaded', detail: d });
           if (d.original && d.kind === 'mail') {
-            api.review.mailHtml({ caseId, findingId: activeId }).then((r) => current && setHtml(r.html), () => current && setHtml(null));
-          } else setHtml(null);
+            api.review.mailHtml({ caseId, findingId: activeId }).then(
+              (r) => current && dispatch({ type: 'htmlLoaded', html: r.html }),
+              () => current && dispatch({ type: 'htmlLoaded', html: null }),
+            );
+          } else dispatch({ type: 'htmlLoaded', html: null });
         },
-        (err: Error) => current && setError(err),
+        (err: Error) => current && dispatch({ type: 'failed', error: err }),
       );
     }, DETAIL_DELAY_MS);
     return () => {
@@ -158,111 +157,57 @@ export function ReviewScreen({ caseId }: { caseId: string }) {
     };
   }, [api, caseId, activeId]);
 
-  /** Put what the engine saved into the list and the detail. */
-  const applyDecisions = useCallback((decisions: readonly Decision[]) => {
-    const byId = new Map(decisions.map((d) => [d.findingId, d]));
-    setList((current) => current && { ...current, rows: current.rows.map((r) => (byId.has(r.id) ? { ...r, decision: byId.get(r.id)!.state, redactions: byId.get(r.id)!.redactions.length } : r)) });
-    setDetail((current) => (current && byId.has(current.finding.id) ? { ...current, decision: byId.get(current.finding.id)! } : current));
-    setNotice(t('review.saved', { count: decisions.length }));
-  }, [t]);
+  /** The row `delta` rows from the current one among those shown (clamped), or null when none is. */
+  const neighbour = (delta: number): string | null => {
+    if (!visible.length) return null;
+    return visible[Math.min(visible.length - 1, Math.max(0, (activeIndex < 0 ? 0 : activeIndex) + delta))]!.id;
+  };
+  const move = (delta: number) => {
+    const id = neighbour(delta);
+    if (id !== null) dispatch({ type: 'activated', id });
+  };
+  const close = () => dispatch({ type: 'dialogClosed' });
+  const activate = useCallback((id: string) => dispatch({ type: 'activated', id }), []);
 
-  const move = useCallback(
-    (delta: number) => {
-      if (!visible.length) return;
-      const next = Math.min(visible.length - 1, Math.max(0, (activeIndex < 0 ? 0 : activeIndex) + delta));
-      setActiveId(visible[next]!.id);
-    },
-    [visible, activeIndex],
-  );
+  const include = (ids: readonly string[], advance: boolean) => void perform({ type: 'decide', ids, decision: 'include', reason: null, then: advance ? neighbour(1) : null });
+  const reset = () => activeId && void perform({ type: 'decide', ids: [activeId], decision: 'open', reason: null, then: null });
+  const undo = () => void perform({ type: 'undo' });
 
-  const decide = useCallback(
-    (ids: readonly string[], decision: 'include' | 'exclude' | 'open', why: string | null, advance: boolean) => {
-      if (!ids.length) return;
-      api.review.decide({ caseId, findingIds: [...ids], decision, reason: why }).then((saved) => {
-        setError(undefined);
-        applyDecisions(saved);
-        if (advance) move(1);
-      }, setError);
-    },
-    [api, caseId, applyDecisions, move],
-  );
-
-  const redact = useCallback(
-    (findingId: string, redactions: { text: string; reason: string; caseWide: boolean }[]) => {
-      api.review.redact({ caseId, findingId, redactions, lang: currentLang() }).then((saved) => {
-        setError(undefined);
-        setDetail(saved);
-        applyDecisions([saved.decision]);
-      }, setError);
-    },
-    [api, caseId, applyDecisions],
-  );
-
-  const setActivities = useCallback(
-    (findingId: string, activities: string[] | null) => {
-      api.review.setActivities({ caseId, findingId, activities, lang: currentLang() }).then((saved) => {
-        setError(undefined);
-        setDetail(saved);
-        setList((current) => current && { ...current, rows: current.rows.map((r) => (r.id === findingId ? { ...r, activities: saved.finding.activities } : r)) });
-      }, setError);
-    },
-    [api, caseId],
-  );
-
-  const removeRedaction = useCallback(
-    (findingId: string, redactionId: string) => {
-      api.review.unredact({ caseId, findingId, redactionId, reason: null, lang: currentLang() }).then((saved) => {
-        setError(undefined);
-        setDetail(saved);
-        applyDecisions([saved.decision]);
-      }, setError);
-    },
-    [api, caseId, applyDecisions],
-  );
-
-  const acceptSuggestions = useCallback(
-    (suggestions: readonly RedactionSuggestion[]) => {
-      if (!detail) return;
-      redact(
-        detail.finding.id,
-        [...new Map(suggestions.map((s) => [s.text.toLowerCase(), { text: s.text, reason: s.reason, caseWide: false }])).values()],
-      );
-    },
-    [detail, redact],
-  );
+  const acceptSuggestions = (suggestions: readonly RedactionSuggestion[]) => {
+    if (!detail) return;
+    const redactions = [...new Map(suggestions.map((s) => [s.text.toLowerCase(), { text: s.text, reason: s.reason, caseWide: false }])).values()];
+    void perform({ type: 'redact', findingId: detail.finding.id, redactions });
+  };
 
   /**
    * `r`: redact the selected text (asking why), or else offer the Art. 15(4) suggestions, listed in a
    * dialog to confirm: a key pressed with nothing selected must never remove text unseen.
    */
-  const startRedaction = useCallback(() => {
+  const startRedaction = () => {
     if (!detail || !recordRef.current) return;
     const selection = selectionInRecord(recordRef.current);
     if (selection) {
-      setReason(t('review.defaultRedactionReason'));
-      setCaseWide(false);
-      setPending({ kind: 'redact', selection });
+      dispatch({ type: 'dialogOpened', pending: { kind: 'redact', selection }, reason: t('review.defaultRedactionReason') });
       return;
     }
     const open = detail.suggestions.filter((s) => !detail.marks.some((m) => m.field === s.field && m.start < s.end && s.start < m.end));
-    if (open.length) setPending({ kind: 'suggestions', suggestions: open });
-    else setNotice(t('review.selectFirst'));
-  }, [detail, t]);
+    if (open.length) dispatch({ type: 'dialogOpened', pending: { kind: 'suggestions', suggestions: open } });
+    else dispatch({ type: 'noticeShown', notice: t('review.selectFirst') });
+  };
 
   const askExclude = (ids: readonly string[]) => {
     if (!ids.length) return;
-    setReason('');
-    setPending({ kind: 'exclude', ids });
+    dispatch({ type: 'dialogOpened', pending: { kind: 'exclude', ids } });
   };
 
   useReviewKeys({
     enabled: pending === null,
     next: () => move(1),
     previous: () => move(-1),
-    include: () => activeId && decide([activeId], 'include', null, true),
+    include: () => activeId && include([activeId], true),
     exclude: () => activeId && askExclude([activeId]),
     redact: startRedaction,
-    reset: () => activeId && decide([activeId], 'open', null, false),
+    undo,
     search: () => searchRef.current?.focus(),
   });
 
@@ -272,6 +217,7 @@ export function ReviewScreen({ caseId }: { caseId: string }) {
   const complete = list.rows.length >= list.total;
 
   const lang = i18n.language;
+  const lastUndo = state.undo.at(-1);
   const undecided = rows.filter((r) => r.decision === 'open').length;
   const visibleIds = visible.map((r) => r.id);
   return (
@@ -280,7 +226,7 @@ export function ReviewScreen({ caseId }: { caseId: string }) {
         {t('review.title')}
       </h2>
       <div className="review-side">
-        <ReviewFilters list={list} filter={filter} onChange={setFilter} searchRef={searchRef} disabled={!complete} />
+        <ReviewFilters sourceLabel={sourceLabel} list={list} filter={filter} onChange={(f) => dispatch({ type: 'filterChanged', filter: f })} searchRef={searchRef} disabled={!complete} />
         {/* Announced once, when all is loaded: not at each page. */}
         <p className="review-counts" aria-live="polite">
           {complete && t('review.counts', { shown: formatNumber(visible.length, lang), total: formatNumber(rows.length, lang), open: formatNumber(undecided, lang) })}
@@ -298,8 +244,7 @@ export function ReviewScreen({ caseId }: { caseId: string }) {
               type="button"
               className="small"
               onClick={() => {
-                setRestError(undefined);
-                setRestRun((n) => n + 1);
+                dispatch({ type: 'restRetried' });
               }}
             >
               {t('review.retryRest')}
@@ -307,14 +252,18 @@ export function ReviewScreen({ caseId }: { caseId: string }) {
           </div>
         )}
         <div className="bulk" role="group" aria-label={t('review.bulkLabel')}>
-          <button type="button" className="small" disabled={!complete || !visible.length} onClick={() => setPending({ kind: 'include-many', ids: visibleIds })}>
+          <button type="button" className="small" disabled={!complete || !visible.length} onClick={() => dispatch({ type: 'dialogOpened', pending: { kind: 'include-many', ids: visibleIds } })}>
             {t('review.includeShown', { count: visible.length })}
           </button>
           <button type="button" className="small" disabled={!complete || !visible.length} onClick={() => askExclude(visibleIds)}>
             {t('review.excludeShown', { count: visible.length })}
           </button>
         </div>
-        <FindingList rows={visible} activeId={activeId} onActivate={setActiveId} label={t('review.listLabel')} />
+        {/* The confirmation sits in a line of its own beside the list: it never covers the record. */}
+        <p className="review-notice" aria-hidden="true">
+          {notice && <span className="toast">{notice}</span>}
+        </p>
+        <FindingList sourceLabel={sourceLabel} rows={visible} activeId={activeId} onActivate={activate} label={t('review.listLabel')} />
         <p className="hint keys">{t('review.keys')}</p>
       </div>
       <div className="review-detail" ref={recordRef}>
@@ -327,70 +276,75 @@ export function ReviewScreen({ caseId }: { caseId: string }) {
             caseId={caseId}
             detail={detail}
             html={html}
-            onInclude={() => activeId && decide([activeId], 'include', null, false)}
+            onInclude={() => activeId && include([activeId], false)}
             onExclude={() => activeId && askExclude([activeId])}
             onRedactSelection={startRedaction}
-            onReset={() => activeId && decide([activeId], 'open', null, false)}
+            onReset={reset}
+            undo={lastUndo ? undoText(lastUndo, t) : null}
+            onUndo={undo}
             onAcceptSuggestions={acceptSuggestions}
-            onRemoveRedaction={(r) => removeRedaction(detail.finding.id, r.id)}
+            onRemoveRedaction={(redaction) => void perform({ type: 'unredact', findingId: detail.finding.id, redaction })}
             activityOptions={list?.activities ?? []}
-            onSetActivities={(activities) => setActivities(detail.finding.id, activities)}
+            sourceLabel={sourceLabel}
+            onSetActivities={(activities) => void perform({ type: 'setActivities', findingId: detail.finding.id, activities })}
           />
         ) : (
           <p className="muted">{activeId ? t('common.loading') : t('review.nothingSelected')}</p>
         )}
-        {notice && <p className="toast">{notice}</p>}
       </div>
 
-      <Dialog open={pending?.kind === 'exclude'} title={t('review.excludeTitle', { count: pending?.kind === 'exclude' ? pending.ids.length : 0 })} onClose={() => setPending(null)}>
+      <Dialog open={pending?.kind === 'exclude'} title={t('review.excludeTitle', { count: pending?.kind === 'exclude' ? pending.ids.length : 0 })} onClose={close}>
         <form
           className="form"
           onSubmit={(e) => {
             e.preventDefault();
             if (pending?.kind !== 'exclude') return;
-            decide(pending.ids, 'exclude', reason, pending.ids.length === 1);
-            setPending(null);
+            void perform({ type: 'decide', ids: pending.ids, decision: 'exclude', reason, then: pending.ids.length === 1 ? neighbour(1) : null });
+            close();
           }}
         >
           <label htmlFor="exclude-reason">{t('review.excludeReason')}</label>
-          <input id="exclude-reason" autoFocus required minLength={3} value={reason} onChange={(e) => setReason(e.target.value)} list="exclude-reasons" />
-          <datalist id="exclude-reasons">
+          <input id="exclude-reason" autoFocus required minLength={3} value={reason} onChange={(e) => dispatch({ type: 'reasonChanged', reason: e.target.value })} />
+          {/* The usual reasons, visible at once: one click fills the field, which stays editable. */}
+          <div className="reason-choices" role="group" aria-label={t('review.reasonChoices')}>
             {(['notSubject', 'duplicate', 'internal', 'thirdParty'] as const).map((k) => (
-              <option key={k} value={t(`review.reasons.${k}`)} />
+              <button key={k} type="button" className="small" aria-pressed={reason === t(`review.reasons.${k}`)} onClick={() => dispatch({ type: 'reasonChanged', reason: t(`review.reasons.${k}`) })}>
+                {t(`review.reasons.${k}`)}
+              </button>
             ))}
-          </datalist>
+          </div>
           <p className="hint">{t('review.excludeHint')}</p>
-          <DialogActions onCancel={() => setPending(null)} confirm={t('review.exclude')} />
+          <DialogActions onCancel={close} confirm={t('review.exclude')} />
         </form>
       </Dialog>
 
-      <Dialog open={pending?.kind === 'redact'} title={t('review.redactTitle')} onClose={() => setPending(null)}>
+      <Dialog open={pending?.kind === 'redact'} title={t('review.redactTitle')} onClose={close}>
         <form
           className="form"
           onSubmit={(e) => {
             e.preventDefault();
             if (pending?.kind !== 'redact' || !detail) return;
-            redact(detail.finding.id, [{ text: pending.selection.text, reason, caseWide }]);
-            setPending(null);
+            void perform({ type: 'redact', findingId: detail.finding.id, redactions: [{ text: pending.selection.text, reason, caseWide }] });
+            close();
           }}
         >
           <p>
             {t('review.redactText')}: <code>{pending?.kind === 'redact' ? pending.selection.text : ''}</code>
           </p>
           <label htmlFor="redact-reason">{t('review.redactReason')}</label>
-          <input id="redact-reason" autoFocus required minLength={3} value={reason} onChange={(e) => setReason(e.target.value)} />
+          <input id="redact-reason" autoFocus required minLength={3} value={reason} onChange={(e) => dispatch({ type: 'reasonChanged', reason: e.target.value })} />
           <label className="checkbox">
-            <input type="checkbox" checked={caseWide} onChange={(e) => setCaseWide(e.target.checked)} /> {t('review.redactCaseWide')}
+            <input type="checkbox" checked={caseWide} onChange={(e) => dispatch({ type: 'caseWideChanged', caseWide: e.target.checked })} /> {t('review.redactCaseWide')}
           </label>
           <p className="hint">{t('review.redactHint')}</p>
-          <DialogActions onCancel={() => setPending(null)} confirm={t('review.redact')} />
+          <DialogActions onCancel={close} confirm={t('review.redact')} />
         </form>
       </Dialog>
 
       <Dialog
         open={pending?.kind === 'suggestions'}
         title={t('review.suggestionsConfirmTitle', { count: pending?.kind === 'suggestions' ? pending.suggestions.length : 0 })}
-        onClose={() => setPending(null)}
+        onClose={close}
       >
         <p>{t('review.suggestionsConfirmText')}</p>
         <ul className="suggestion-confirm" data-testid="suggestions-confirm">
@@ -401,23 +355,23 @@ export function ReviewScreen({ caseId }: { caseId: string }) {
           ))}
         </ul>
         <DialogActions
-          onCancel={() => setPending(null)}
+          onCancel={close}
           confirm={t('review.suggestionsConfirm')}
           onConfirm={() => {
             if (pending?.kind === 'suggestions') acceptSuggestions(pending.suggestions);
-            setPending(null);
+            close();
           }}
         />
       </Dialog>
 
-      <Dialog open={pending?.kind === 'include-many'} title={t('review.includeManyTitle')} onClose={() => setPending(null)}>
+      <Dialog open={pending?.kind === 'include-many'} title={t('review.includeManyTitle')} onClose={close}>
         <p>{t('review.includeManyText', { count: pending?.kind === 'include-many' ? pending.ids.length : 0 })}</p>
         <DialogActions
-          onCancel={() => setPending(null)}
+          onCancel={close}
           confirm={t('review.include')}
           onConfirm={() => {
-            if (pending?.kind === 'include-many') decide(pending.ids, 'include', null, false);
-            setPending(null);
+            if (pending?.kind === 'include-many') include(pending.ids, false);
+            close();
           }}
         />
       </Dialog>

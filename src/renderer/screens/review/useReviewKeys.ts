@@ -7,7 +7,8 @@ export interface ReviewKeyActions {
   include(): void;
   exclude(): void;
   redact(): void;
-  reset(): void;
+  /** Take back the last decision or redaction. */
+  undo(): void;
   search(): void;
 }
 
@@ -32,7 +33,7 @@ export function useReviewKeys(actions: ReviewKeyActions): void {
         i: a.include,
         x: a.exclude,
         r: a.redact,
-        u: a.reset,
+        u: a.undo,
         '/': a.search,
       };
       const run = handler[event.key];

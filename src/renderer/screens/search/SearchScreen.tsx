@@ -13,6 +13,9 @@ export function SearchScreen({ caseId, onFinished }: { caseId: string; onFinishe
   const { t } = useTranslation();
   const api = useApi();
   const loaded = useAsync(() => api.search.status({ caseId }), [caseId]);
+  // A source the workspace names (`label:`) is shown by that name rather than "archive (mbox)".
+  const sourcesView = useAsync(() => api.sources.list({}), []);
+  const labels = new Map((sourcesView.data?.sources ?? []).flatMap((s) => (s.label ? [[s.id, s.label] as const] : [])));
   const [live, setLive] = useState<SearchStatus | null>(null);
   const [error, setError] = useState<Error>();
   useApiEvents((event) => {
@@ -59,7 +62,7 @@ export function SearchScreen({ caseId, onFinished }: { caseId: string; onFinishe
       {status && (
         <ul className="source-progress" aria-label={t('search.sources')}>
           {status.sources.map((s) => (
-            <SourceProgress key={s.id} source={s} />
+            <SourceProgress key={s.id} source={s} label={labels.get(s.id)} />
           ))}
         </ul>
       )}
@@ -67,13 +70,13 @@ export function SearchScreen({ caseId, onFinished }: { caseId: string; onFinishe
   );
 }
 
-function SourceProgress({ source }: { source: SourceSearchStatus }) {
+function SourceProgress({ source, label: named }: { source: SourceSearchStatus; label: string | undefined }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const running = source.state === 'running';
   const finished = !running && source.state !== 'waiting';
   const groups = describeWarnings(source.warnings);
-  const label = `${source.id} (${source.type})`;
+  const label = named ?? `${source.id} (${source.type})`;
   return (
     <li className={`source source-${source.state}`} data-source={source.id}>
       <div className="source-line">
