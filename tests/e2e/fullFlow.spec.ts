@@ -23,6 +23,8 @@ async function docsScreenshot(shell: AppShell, name: string): Promise<void> {
 }
 
 test('the whole job on the sample workspace: create a case, search, review, export', async ({ app, page }) => {
+  // The whole job, screen by screen, takes ~50 s alone; beside another worker on two cores it needs more than the 60 s default.
+  test.setTimeout(150_000);
   const shell = new AppShell(page);
   const cases = new CasesPage(page);
   const casePage = new CasePage(page);
