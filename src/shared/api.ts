@@ -40,10 +40,19 @@ export type ApiResult<T> = { readonly ok: true; readonly value: T } | { readonly
 
 /**
  * Where a case stands in the officer's job: received and being worked on, waiting for a review of
- * its findings, answered, or closed without an answer (withdrawn, or refused under Art. 12(5)).
+ * its findings, the answer sent (with date and channel), answered, or closed without an answer
+ * (withdrawn, or refused under Art. 12(5)).
  */
-export const CaseStatusSchema = z.enum(['open', 'review', 'answered', 'closed']);
+export const CaseStatusSchema = z.enum(['open', 'review', 'sent', 'answered', 'closed']);
 export type CaseStatus = z.infer<typeof CaseStatusSchema>;
+
+/** How the answer went to the person: by post, by e-mail (the ZIP; its password separately), or handed over in person. */
+export const SendChannelSchema = z.enum(['post', 'email', 'inPerson']);
+export type SendChannel = z.infer<typeof SendChannelSchema>;
+
+/** When and how the answer was sent: the proof that it went out within the deadline (Art. 12(3)). */
+export const SentSchema = z.object({ on: IsoDateSchema, channel: SendChannelSchema });
+export type Sent = z.infer<typeof SentSchema>;
 
 /**
  * How the requester's identity was checked (Art. 12(6), EDPB Guidelines 01/2022 §§ 58–79). A copy of an
@@ -93,6 +102,8 @@ export const CaseSummarySchema = z.object({
   /** Days from today until the effective due date; negative when overdue. */
   daysLeft: z.number().int(),
   warning: DeadlineWarningSchema,
+  /** When and how the answer was last sent; null while it has not been. */
+  sent: SentSchema.nullable(),
 });
 export type CaseSummary = z.infer<typeof CaseSummarySchema>;
 
@@ -500,9 +511,14 @@ export const apiContract = {
       z.object({ caseId: CaseIdSchema, reason: ReasonSchema, reasonCodes: z.array(z.enum(EXTENSION_REASON_CODES)).max(10).default([]), lang: LangSchema }).strict(),
       CaseDetailSchema,
     ),
-    /** Move a case along open → review → answered/closed, or reopen it; audited, and refused for other moves (CaseStatusError). */
+    /**
+     * Move a case along open → review → sent → answered/closed, or reopen it; audited, and refused for
+     * other moves (CaseStatusError). `sent` needs `sent` (date and channel).
+     */
     setStatus: method(
-      z.object({ caseId: CaseIdSchema, status: CaseStatusSchema, reason: z.string().max(2000).nullable().optional(), lang: LangSchema.default('de') }).strict(),
+      z
+        .object({ caseId: CaseIdSchema, status: CaseStatusSchema, reason: z.string().max(2000).nullable().optional(), sent: SentSchema.optional(), lang: LangSchema.default('de') })
+        .strict(),
       CaseDetailSchema,
     ),
     delete: method(caseRef, z.object({ deleted: z.boolean() })),

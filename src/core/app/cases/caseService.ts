@@ -4,7 +4,7 @@ import { caseIdentifiers } from '../../cases/caseIdentifiers.js';
 import { checkEntry, enterCase, warningsOfCase } from '../../cases/enterCase.js';
 import { latestSearchRunWithoutFindings } from '../../store/latestSearchRun.js';
 import type { Workspace } from '../../workspace/workspace.js';
-import { changeCaseStatus, nextCaseStatuses } from '../../cases/changeCaseStatus.js';
+import { changeCaseStatus, FINISHED_STATUSES, nextCaseStatuses } from '../../cases/changeCaseStatus.js';
 import { caseDeadline, extendDeadline } from '../../cases/extendDeadline.js';
 import { CaseNotFoundError, deleteCase, getCase, listCases, parseCaseId, type CaseId, type CaseSummary as StoredCase } from '../../store/index.js';
 import { ConflictError, type AppContext } from '../context.js';
@@ -20,7 +20,7 @@ export function caseService(ctx: AppContext): AuskunftHandlers['cases'] {
   const summary = (c: StoredCase, lang: Lang = 'de'): CaseSummary => {
     const deadline = caseDeadline(ctx.db, c.id);
     const daysLeft = daysBetween(ctx.today(), deadline.effective);
-    const finished = c.status === 'answered' || c.status === 'closed';
+    const finished = FINISHED_STATUSES.includes(c.status);
     const extension =
       deadline.extendedDue && deadline.extensionReason
         ? {
@@ -39,7 +39,7 @@ export function caseService(ctx: AppContext): AuskunftHandlers['cases'] {
             ),
           }
         : null;
-    return { id: c.id, receivedOn: c.receivedOn, status: c.status, subjectName: c.subjectName, dueOn: deadline.due, effectiveDueOn: deadline.effective, extension, daysLeft, warning: deadlineWarning(daysLeft, finished) };
+    return { id: c.id, receivedOn: c.receivedOn, status: c.status, subjectName: c.subjectName, dueOn: deadline.due, effectiveDueOn: deadline.effective, extension, daysLeft, warning: deadlineWarning(daysLeft, finished), sent: c.sent };
   };
   const detail = (id: CaseId, lang?: Lang): CaseDetail => {
     const c = getCase(ctx.db, id);
@@ -87,9 +87,9 @@ export function caseService(ctx: AppContext): AuskunftHandlers['cases'] {
       emitCases();
       return detail(id, lang);
     },
-    async setStatus({ caseId, status, reason, lang }) {
+    async setStatus({ caseId, status, reason, sent, lang }) {
       const id = parseCaseId(caseId);
-      changeCaseStatus(ctx.db, id, status, { ...options(), reason: reason ?? null });
+      changeCaseStatus(ctx.db, id, status, { ...options(), reason: reason ?? null, sent: sent ?? null });
       emitCases();
       return detail(id, lang);
     },
