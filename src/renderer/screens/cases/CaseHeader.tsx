@@ -1,18 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail, CaseStatus } from '../../../shared/api.js';
+import type { CaseDetail } from '../../../shared/api.js';
 import { useApi } from '../../api/ApiContext.js';
 import { navigate } from '../../app/router.js';
-import { currentLang } from '../../i18n/i18n.js';
 import { Dialog, DialogActions } from '../../ui/Dialog.js';
 import { ErrorMessage } from '../../ui/ErrorMessage.js';
 import { formatDate } from '../../ui/format.js';
+import { CaseStatusControl } from './CaseStatusControl.js';
 import { DeadlineBadge } from './DeadlineBadge.js';
 import { ExtendDialog } from './ExtendDialog.js';
 import { IdentifierWarnings } from './IdentifierWarnings.js';
 
-const STATUSES: readonly CaseStatus[] = ['open', 'review', 'answered', 'closed'];
-const FINISHED: readonly CaseStatus[] = ['answered', 'closed'];
 
 /** The case's person, deadline and status, with extension, the drafted notice and deletion. */
 export function CaseHeader({ caseDetail: c, onChanged }: { caseDetail: CaseDetail; onChanged: () => void }) {
@@ -46,20 +44,6 @@ export function CaseHeader({ caseDetail: c, onChanged }: { caseDetail: CaseDetai
           </p>
         </div>
         <div className="case-actions">
-          <label>
-            {t('cases.status')}{' '}
-            <select
-              value={c.status}
-              onChange={(e) => api.cases.setStatus({ caseId: c.id, status: e.target.value as CaseStatus, lang: currentLang() }).then(() => (setError(undefined), onChanged()), setError)}
-            >
-              {/* Only the moves the engine allows (core/cases/changeCaseStatus.ts); each one is audited. */}
-              {STATUSES.filter((s) => s === c.status || c.nextStatuses.includes(s)).map((s) => (
-                <option key={s} value={s}>
-                  {s !== c.status && s === 'review' && FINISHED.includes(c.status) ? t('cases.reopen') : t(`status.${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
           {!c.extension && (
             <button type="button" onClick={() => setExtending(true)}>
               {t('extend.button')}
@@ -70,6 +54,7 @@ export function CaseHeader({ caseDetail: c, onChanged }: { caseDetail: CaseDetai
           </button>
         </div>
       </header>
+      <CaseStatusControl caseDetail={c} onChanged={onChanged} />
       <IdentifierWarnings warnings={c.identifierWarnings} testId="case-identifier-warnings" />
       <details className="case-identifiers">
         <summary>{t('cases.identifiers')}</summary>
