@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EXTENSION_REASON_CODES } from './extensionReasons.js';
+import { SEND_CHANNELS, type SendChannel } from './sendChannels.js';
 import { FindingSchema, IdentifierTypeSchema, IdentifierWarningSchema, LocatorSchema, SourceStatusSchema, SourceWarningSchema, StrengthSchema } from './findings.js';
 import { SubjectSchema } from './subject.js';
 import { VerificationMethodSchema } from './verification.js';
@@ -47,8 +48,8 @@ export const CaseStatusSchema = z.enum(['open', 'review', 'sent', 'answered', 'c
 export type CaseStatus = z.infer<typeof CaseStatusSchema>;
 
 /** How the answer went to the person: by post, by e-mail (the ZIP; its password separately), or handed over in person. */
-export const SendChannelSchema = z.enum(['post', 'email', 'inPerson']);
-export type SendChannel = z.infer<typeof SendChannelSchema>;
+export const SendChannelSchema = z.enum(SEND_CHANNELS);
+export type { SendChannel };
 
 /** When and how the answer was sent: the proof that it went out within the deadline (Art. 12(3)). */
 export const SentSchema = z.object({ on: IsoDateSchema, channel: SendChannelSchema });

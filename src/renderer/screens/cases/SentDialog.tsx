@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SendChannelSchema, type CaseDetail, type SendChannel } from '../../../shared/api.js';
+import type { CaseDetail } from '../../../shared/api.js';
+import { SEND_CHANNELS, type SendChannel } from '../../../shared/sendChannels.js';
 import { useApi } from '../../api/ApiContext.js';
 import { useAppInfo } from '../../app/AppInfoContext.js';
 import { currentLang } from '../../i18n/i18n.js';
@@ -58,7 +59,7 @@ export function SentDialog({ open, caseDetail: c, onClose, onSent }: { open: boo
         )}
         <fieldset aria-describedby={errors.channel ? 'sent-channel-error' : undefined}>
           <legend>{t('caseStatus.channel')}</legend>
-          {SendChannelSchema.options.map((ch, i) => (
+          {SEND_CHANNELS.map((ch, i) => (
             <label key={ch} className="radio">
               <input type="radio" name="sent-channel" value={ch} ref={i === 0 ? channelRef : undefined} checked={channel === ch} onChange={() => setChannel(ch)} aria-invalid={errors.channel ? true : undefined} />
               <span>{t(`channel.${ch}`)}</span>
