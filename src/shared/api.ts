@@ -30,7 +30,22 @@ export const LangSchema = z.enum(['de', 'en']);
 export type Lang = z.infer<typeof LangSchema>;
 
 /** An error as it crosses a process boundary: never a stack to the renderer, always a readable message. */
-export const ApiErrorSchema = z.object({ name: z.string(), message: z.string() });
+/** One problem with one field of a payload (shared/fieldMessages.ts): path, code, zod's parameters. */
+export const FieldIssueSchema = z.object({
+  path: z.array(z.union([z.string(), z.number()])),
+  code: z.string(),
+  message: z.string(),
+  expected: z.string().optional(),
+  received: z.string().optional(),
+  format: z.string().optional(),
+  origin: z.string().optional(),
+  minimum: z.number().optional(),
+  maximum: z.number().optional(),
+  keys: z.array(z.string()).optional(),
+});
+
+/** `issues`: for InvalidInput, every problem of the payload, so a form shows each at its field. */
+export const ApiErrorSchema = z.object({ name: z.string(), message: z.string(), issues: z.array(FieldIssueSchema).optional() });
 export type ApiError = z.infer<typeof ApiErrorSchema>;
 
 /** What every transport returns for a call: a value or an error, never a thrown exception. */
@@ -128,6 +143,8 @@ export type CaseIdentifierView = z.infer<typeof CaseIdentifierSchema>;
 export const SubjectCheckSchema = z.object({
   identifiers: z.array(z.object({ type: IdentifierTypeSchema, value: z.string(), written: z.array(z.string()), label: z.string().nullable() })),
   warnings: z.array(IdentifierWarningSchema),
+  /** Every identifier that cannot be searched for, at its path (`['subject', 'phones', 0]`, code `invalid_identifier`); the rest is checked without them. */
+  issues: z.array(FieldIssueSchema),
 });
 export type SubjectCheck = z.infer<typeof SubjectCheckSchema>;
 

@@ -13,6 +13,7 @@ import { extensionReasonText } from '../../cases/extensionReasons.js';
 import { draftExtensionNotice } from './extensionNotice.js';
 import { formatIdentityVerification, parseIdentityVerification } from './identityVerification.js';
 import { lastSearchSummary } from './lastSearchSummary.js';
+import { subjectIssues } from '../../identity/subjectIssues.js';
 import { forgetFindingSummaries } from '../review/findingSummaries.js';
 
 /** Cases with their deadlines: list, create, extend, change status, delete. */
@@ -63,8 +64,12 @@ export function caseService(ctx: AppContext): AuskunftHandlers['cases'] {
     list: async () => listCases(ctx.db).map((c) => summary(c)),
     get: async ({ caseId, lang }) => detail(parseCaseId(caseId), lang),
     async checkSubject({ subject, identityVerification }) {
-      const { normalized, warnings } = checkEntry(ctx.db, ctx.workspace().controller, subject, identityVerification ? verificationInputs(identityVerification) : []);
-      return { identifiers: normalized.identifiers.map((i) => ({ type: i.type, value: i.value, written: [...i.written], label: i.label ?? null })), warnings };
+      // Every unusable identifier at its field, and the normal forms and warnings of the rest.
+      const { valid, issues } = subjectIssues(subject);
+      const empty = !valid.name && !valid.emails.length && !valid.phones.length && !valid.customerIds.length && !valid.ips.length && !valid.otherIds.length;
+      if (empty) return { identifiers: [], warnings: [], issues };
+      const { normalized, warnings } = checkEntry(ctx.db, ctx.workspace().controller, valid, identityVerification ? verificationInputs(identityVerification) : []);
+      return { identifiers: normalized.identifiers.map((i) => ({ type: i.type, value: i.value, written: [...i.written], label: i.label ?? null })), warnings, issues };
     },
     async create({ receivedOn, subject, identityVerification }) {
       if (receivedOn > ctx.today()) throw new ConflictError(`the request cannot arrive in the future (${receivedOn})`);
