@@ -89,7 +89,8 @@ export function fieldKey(path: readonly (string | number)[]): string {
 /** The field as the officer reads it: "E-Mail-Adressen, Eintrag 2"; unknown fields as their path (`sources[1].path`). */
 export function fieldLabel(path: readonly (string | number)[], lang: FieldLang): string {
   const key = fieldKey(path);
-  const label = LABELS[key]?.[lang] ?? LABELS[fieldKey(path.slice(0, -1))]?.[lang] ?? formatPath(path);
+  const label = LABELS[key]?.[lang];
+  if (label === undefined) return formatPath(path);
   const index = path.find((p): p is number => typeof p === 'number');
   if (index === undefined) return label;
   return lang === 'de' ? `${label}, Eintrag ${index + 1}` : `${label}, entry ${index + 1}`;
