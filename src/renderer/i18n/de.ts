@@ -79,6 +79,9 @@ export const de = {
     doubts: 'Begründete Zweifel (Pflichtangabe)',
     idDocumentWarning: 'Ein Ausweis ist nur bei begründeten Zweifeln verhältnismäßig. Sichtprüfung dokumentieren, keine Kopie speichern, nicht benötigte Angaben schwärzen lassen.',
     create: 'Fall anlegen',
+    entry: 'Eintrag {{n}} „{{value}}“',
+    issues_one: 'Eine Angabe ist zu korrigieren, sie ist am Feld markiert.',
+    issues_other: '{{count}} Angaben sind zu korrigieren, sie sind an den Feldern markiert.',
     checkTitle: 'So wird gesucht',
     checking: 'Prüfe die Angaben …',
     writtenAs: 'eingegeben als {{written}}',
@@ -103,6 +106,7 @@ export const de = {
     'over-broad': '{{type}} {{identifier}} trifft in der Quelle {{source}} allein {{findings}} Einträge, zu viele für eine Person (Büro-IP, NAT, Familientelefon?): diese Funde werden zur Prüfung zurückgehalten.',
     unverified: '{{type}} {{identifier}} ist nicht geprüft: Funde, die nur darüber zugeordnet sind, werden nie automatisch aufgenommen.',
     'open-case': 'Der offene Fall {{caseId}} enthält bereits {{type}} {{identifier}}: dieselbe Person hat vielleicht schon angefragt.',
+    openCaseLink: 'Fall {{caseId}} öffnen',
   },
   verification: {
     knownContact: { label: 'Bekannter Kontaktweg', hint: 'Antrag kam von einer bei uns hinterlegten E-Mail-Adresse oder Anschrift.' },

@@ -81,6 +81,9 @@ export const en: typeof de = {
     doubts: 'Reasonable doubts (required)',
     idDocumentWarning: 'An ID document is only proportionate with reasonable doubts. Record a visual check, keep no copy, have unneeded details blacked out.',
     create: 'Create case',
+    entry: 'Entry {{n}} “{{value}}”',
+    issues_one: 'One entry needs correcting; it is marked at its field.',
+    issues_other: '{{count}} entries need correcting; they are marked at their fields.',
     checkTitle: 'What will be searched for',
     checking: 'Checking the identifiers …',
     writtenAs: 'entered as {{written}}',
@@ -105,6 +108,7 @@ export const en: typeof de = {
     'over-broad': '{{type}} {{identifier}} alone matches {{findings}} records in source {{source}}, too many for one person (office IP, NAT, family phone?): these findings are held for review.',
     unverified: '{{type}} {{identifier}} is not verified: findings matched only by it are never included automatically.',
     'open-case': 'Open case {{caseId}} already has {{type}} {{identifier}}: the same person may have asked before.',
+    openCaseLink: 'Open case {{caseId}}',
   },
   verification: {
     knownContact: { label: 'Known contact channel', hint: 'The request came from an email address or postal address we hold.' },
