@@ -120,6 +120,8 @@ export const CaseSummarySchema = z.object({
   warning: DeadlineWarningSchema,
   /** When and how the answer was last sent; null while it has not been. */
   sent: SentSchema.nullable(),
+  /** How many of the case's identifiers (the name aside) are verified (Art. 12(6)); counts only, so the list shows no identifiers. */
+  identityCheck: z.object({ verified: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
 });
 export type CaseSummary = z.infer<typeof CaseSummarySchema>;
 

@@ -40,7 +40,19 @@ export function caseService(ctx: AppContext): AuskunftHandlers['cases'] {
             ),
           }
         : null;
-    return { id: c.id, receivedOn: c.receivedOn, status: c.status, subjectName: c.subjectName, dueOn: deadline.due, effectiveDueOn: deadline.effective, extension, daysLeft, warning: deadlineWarning(daysLeft, finished), sent: c.sent };
+    return {
+      id: c.id,
+      receivedOn: c.receivedOn,
+      status: c.status,
+      subjectName: c.subjectName,
+      dueOn: deadline.due,
+      effectiveDueOn: deadline.effective,
+      extension,
+      daysLeft,
+      warning: deadlineWarning(daysLeft, finished),
+      sent: c.sent,
+      identityCheck: identityCheckOf(ctx, c.id),
+    };
   };
   const detail = (id: CaseId, lang?: Lang): CaseDetail => {
     const c = getCase(ctx.db, id);
@@ -111,6 +123,13 @@ export function caseService(ctx: AppContext): AuskunftHandlers['cases'] {
 function verificationInputs(v: IdentityVerification): VerificationInput[] {
   if (v.identifiers === undefined) return [{ method: v.method, note: v.note }];
   return v.identifiers.map((identifier) => ({ identifier, method: v.method, note: v.note }));
+}
+
+/** Verified and all identifiers of a case, the name aside (a name is never verified on its own). */
+function identityCheckOf(ctx: AppContext, caseId: CaseId): { verified: number; total: number } {
+  return ctx.db
+    .prepare<[string], { verified: number; total: number }>(`SELECT count(verification_method) AS verified, count(*) AS total FROM subject_identifiers WHERE case_id = ? AND type <> 'name'`)
+    .get(caseId)!;
 }
 
 function workspaceOf(ctx: AppContext, workspacePath: string | null): Workspace | undefined {

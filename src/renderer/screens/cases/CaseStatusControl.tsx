@@ -5,10 +5,9 @@ import { useApi } from '../../api/ApiContext.js';
 import { currentLang } from '../../i18n/i18n.js';
 import { ErrorMessage } from '../../ui/ErrorMessage.js';
 import { formatDate } from '../../ui/format.js';
+import { STATUS_ORDER } from './caseStatusOrder.js';
 import { SentDialog } from './SentDialog.js';
 
-/** The workflow in its order; every step is shown, so the officer sees where the case stands and what comes next. */
-export const STATUS_ORDER: readonly CaseStatus[] = ['open', 'review', 'sent', 'answered', 'closed'];
 const FINISHED: readonly CaseStatus[] = ['sent', 'answered', 'closed'];
 
 /**
