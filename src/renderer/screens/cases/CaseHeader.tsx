@@ -1,10 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../shared/api.js';
-import { useApi } from '../../api/ApiContext.js';
-import { navigate } from '../../app/router.js';
-import { Dialog, DialogActions } from '../../ui/Dialog.js';
-import { ErrorMessage } from '../../ui/ErrorMessage.js';
+import { Dialog } from '../../ui/Dialog.js';
 import { formatDate } from '../../ui/format.js';
 import { CaseStatusControl } from './CaseStatusControl.js';
 import { DeadlineBadge } from './DeadlineBadge.js';
@@ -12,14 +9,11 @@ import { ExtendDialog } from './ExtendDialog.js';
 import { IdentifierWarnings } from './IdentifierWarnings.js';
 
 
-/** The case's person, deadline and status, with extension, the drafted notice and deletion. */
+/** The case's person, deadline and status, with extension and the drafted notice (deletion is CaseDelete, after the tabs). */
 export function CaseHeader({ caseDetail: c, onChanged }: { caseDetail: CaseDetail; onChanged: () => void }) {
   const { t, i18n } = useTranslation();
-  const api = useApi();
   const [extending, setExtending] = useState(false);
   const [showNotice, setShowNotice] = useState(false);
-  const [deleting, setDeleting] = useState(false);
-  const [error, setError] = useState<Error>();
   const lang = i18n.language;
 
   return (
@@ -49,9 +43,6 @@ export function CaseHeader({ caseDetail: c, onChanged }: { caseDetail: CaseDetai
               {t('extend.button')}
             </button>
           )}
-          <button type="button" className="danger" onClick={() => setDeleting(true)}>
-            {t('cases.delete')}
-          </button>
         </div>
       </header>
       <CaseStatusControl caseDetail={c} onChanged={onChanged} />
@@ -69,7 +60,6 @@ export function CaseHeader({ caseDetail: c, onChanged }: { caseDetail: CaseDetai
           ))}
         </ul>
       </details>
-      <ErrorMessage error={error} />
       <ExtendDialog
         open={extending}
         caseId={c.id}
@@ -94,10 +84,6 @@ export function CaseHeader({ caseDetail: c, onChanged }: { caseDetail: CaseDetai
             {t('common.close')}
           </button>
         </div>
-      </Dialog>
-      <Dialog open={deleting} title={t('cases.deleteTitle')} onClose={() => setDeleting(false)}>
-        <p>{t('cases.deleteText', { id: c.id })}</p>
-        <DialogActions onCancel={() => setDeleting(false)} confirm={t('cases.deleteConfirm')} danger onConfirm={() => api.cases.delete({ caseId: c.id }).then(() => navigate({ screen: 'cases' }), setError)} />
       </Dialog>
     </>
   );
