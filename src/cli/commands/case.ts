@@ -132,7 +132,7 @@ export function registerCaseCommands(program: Command, setExit: (code: number) =
     .option(...DB_OPTION)
     .action(async (opts: DbOpts) => {
       await withCaseStore(opts.db, (db) => {
-        for (const c of listCases(db)) process.stdout.write(`${c.id}  ${c.receivedOn}  ${c.status.padEnd(8)}  ${c.subjectName ?? ''}\n`);
+        for (const c of listCases(db)) process.stdout.write(`${c.id}  ${c.receivedOn}  ${c.status.padEnd(8)}  ${c.subjectName ?? ''}${c.sent ? `  (sent ${c.sent.on}, ${c.sent.channel})` : ''}\n`);
       });
     });
 

@@ -3,6 +3,7 @@ import { NewCaseSchema } from '../../../src/shared/api.js';
 import { fieldIssueFromZod, fieldLabel, issueLine, issueText } from '../../../src/shared/fieldMessages.js';
 import { invalidInputError } from '../../../src/shared/invalidInput.js';
 import { subjectIssues } from '../../../src/core/identity/subjectIssues.js';
+import { parseYamlText, validateYaml } from '../../../src/core/config/yamlFile.js';
 
 describe('field messages', () => {
   it('turns every zod issue of a new case into a field and what is expected, in German and English', () => {
@@ -43,5 +44,10 @@ describe('field messages', () => {
       'cases.create: Request received on: Enter a date as YYYY-MM-DD.; The person\'s identifiers: Give at least one identifier: name, email address, phone number, customer number, IP address or another identifier.',
     );
     expect(error.issues.map((i) => i.path)).toEqual([['receivedOn'], ['subject']]);
+  });
+
+  it('is what the CLI says for a missing field: the field, and what is expected', () => {
+    const yaml = parseYamlText('case.yaml', 'receivedOn: 2026-01-05\nidentityVerification: { method: knownContact }\n');
+    expect(() => validateYaml(yaml, NewCaseSchema)).toThrow('case.yaml:1: subject: Required but missing (expected an object with fields).');
   });
 });
