@@ -40,6 +40,7 @@ test('the keyboard reaches the status and the tabs before "Fall löschen"', asyn
 });
 
 test('the ZIP password: typed twice, shown on request, or generated; its errors at the field', async ({ app, page }) => {
+  test.setTimeout(120_000); // writes a whole package: slow on a shared two-core machine
   const created = await searchedCase(app);
   await app.open(page, `#/case/${created.id}/export`);
   const password = page.getByLabel(/Passwort für ein verschlüsseltes ZIP/);

@@ -10,6 +10,7 @@ import { SAMPLE_SUBJECT } from './pages/sampleSubject.js';
 const german = (iso: string) => iso.split('-').reverse().join('.');
 
 test('after "Paket erstellt" the officer marks the case sent with date and channel, then answered; each step is in the audit chain', async ({ app, page }) => {
+  test.setTimeout(120_000); // writes a whole package: slow on a shared two-core machine
   const created = await app.call('cases.create', { receivedOn: isoDaysAgo(10), subject: SAMPLE_SUBJECT, identityVerification: { method: 'knownContact', note: '' } });
   await app.call('search.start', { caseId: created.id });
   await expect.poll(async () => (await app.call('search.status', { caseId: created.id }))?.state).toBe('done');
