@@ -66,6 +66,9 @@ export default defineConfig(({ mode }) => {
   return {
     root: 'src/renderer',
     base: './',
+    // The app icon is the favicon too: copied as is to dist/renderer (icon.svg), where the bridge and
+    // Electron's app:// handler serve it; without it every page load asked for a missing /favicon.ico.
+    publicDir: '../../assets/icons',
     plugins: [react(), preloadStartChunks()],
     build: {
       outDir: '../../dist/renderer',

@@ -1,3 +1,4 @@
+import { invalidInputError } from '../shared/invalidInput.js';
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { methodSpec, type ApiResult } from '../shared/api.js';
 import { IPC_CALL_CHANNEL } from '../shared/ipcChannels.js';
@@ -17,10 +18,7 @@ export function registerIpcGateway(window: () => BrowserWindow | undefined, forw
     const spec = methodSpec(method);
     if (!spec) return { ok: false, error: { name: 'UnknownMethod', message: `no API method "${method}"` } };
     const parsed = spec.input.safeParse(input);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      return { ok: false, error: { name: 'InvalidInput', message: `${method}: ${issue.path.join('.') || 'input'}: ${issue.message}` } };
-    }
+    if (!parsed.success) return { ok: false, error: invalidInputError(method, parsed.error.issues) };
     return forward(method, parsed.data);
   });
 }

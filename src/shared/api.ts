@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EXTENSION_REASON_CODES } from './extensionReasons.js';
+import { SEND_CHANNELS, type SendChannel } from './sendChannels.js';
 import { FindingSchema, IdentifierTypeSchema, IdentifierWarningSchema, LocatorSchema, SourceStatusSchema, SourceWarningSchema, StrengthSchema } from './findings.js';
 import { SubjectSchema } from './subject.js';
 import { VerificationMethodSchema } from './verification.js';
@@ -29,7 +30,22 @@ export const LangSchema = z.enum(['de', 'en']);
 export type Lang = z.infer<typeof LangSchema>;
 
 /** An error as it crosses a process boundary: never a stack to the renderer, always a readable message. */
-export const ApiErrorSchema = z.object({ name: z.string(), message: z.string() });
+/** One problem with one field of a payload (shared/fieldMessages.ts): path, code, zod's parameters. */
+export const FieldIssueSchema = z.object({
+  path: z.array(z.union([z.string(), z.number()])),
+  code: z.string(),
+  message: z.string(),
+  expected: z.string().optional(),
+  received: z.string().optional(),
+  format: z.string().optional(),
+  origin: z.string().optional(),
+  minimum: z.number().optional(),
+  maximum: z.number().optional(),
+  keys: z.array(z.string()).optional(),
+});
+
+/** `issues`: for InvalidInput, every problem of the payload, so a form shows each at its field. */
+export const ApiErrorSchema = z.object({ name: z.string(), message: z.string(), issues: z.array(FieldIssueSchema).optional() });
 export type ApiError = z.infer<typeof ApiErrorSchema>;
 
 /** What every transport returns for a call: a value or an error, never a thrown exception. */
@@ -40,10 +56,19 @@ export type ApiResult<T> = { readonly ok: true; readonly value: T } | { readonly
 
 /**
  * Where a case stands in the officer's job: received and being worked on, waiting for a review of
- * its findings, answered, or closed without an answer (withdrawn, or refused under Art. 12(5)).
+ * its findings, the answer sent (with date and channel), answered, or closed without an answer
+ * (withdrawn, or refused under Art. 12(5)).
  */
-export const CaseStatusSchema = z.enum(['open', 'review', 'answered', 'closed']);
+export const CaseStatusSchema = z.enum(['open', 'review', 'sent', 'answered', 'closed']);
 export type CaseStatus = z.infer<typeof CaseStatusSchema>;
+
+/** How the answer went to the person: by post, by e-mail (the ZIP; its password separately), or handed over in person. */
+export const SendChannelSchema = z.enum(SEND_CHANNELS);
+export type { SendChannel };
+
+/** When and how the answer was sent: the proof that it went out within the deadline (Art. 12(3)). */
+export const SentSchema = z.object({ on: IsoDateSchema, channel: SendChannelSchema });
+export type Sent = z.infer<typeof SentSchema>;
 
 /**
  * How the requester's identity was checked (Art. 12(6), EDPB Guidelines 01/2022 §§ 58–79). A copy of an
@@ -93,6 +118,10 @@ export const CaseSummarySchema = z.object({
   /** Days from today until the effective due date; negative when overdue. */
   daysLeft: z.number().int(),
   warning: DeadlineWarningSchema,
+  /** When and how the answer was last sent; null while it has not been. */
+  sent: SentSchema.nullable(),
+  /** How many of the case's identifiers (the name aside) are verified (Art. 12(6)); counts only, so the list shows no identifiers. */
+  identityCheck: z.object({ verified: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
 });
 export type CaseSummary = z.infer<typeof CaseSummarySchema>;
 
@@ -116,6 +145,8 @@ export type CaseIdentifierView = z.infer<typeof CaseIdentifierSchema>;
 export const SubjectCheckSchema = z.object({
   identifiers: z.array(z.object({ type: IdentifierTypeSchema, value: z.string(), written: z.array(z.string()), label: z.string().nullable() })),
   warnings: z.array(IdentifierWarningSchema),
+  /** Every identifier that cannot be searched for, at its path (`['subject', 'phones', 0]`, code `invalid_identifier`); the rest is checked without them. */
+  issues: z.array(FieldIssueSchema),
 });
 export type SubjectCheck = z.infer<typeof SubjectCheckSchema>;
 
@@ -502,9 +533,14 @@ export const apiContract = {
       z.object({ caseId: CaseIdSchema, reason: ReasonSchema, reasonCodes: z.array(z.enum(EXTENSION_REASON_CODES)).max(10).default([]), lang: LangSchema }).strict(),
       CaseDetailSchema,
     ),
-    /** Move a case along open → review → answered/closed, or reopen it; audited, and refused for other moves (CaseStatusError). */
+    /**
+     * Move a case along open → review → sent → answered/closed, or reopen it; audited, and refused for
+     * other moves (CaseStatusError). `sent` needs `sent` (date and channel).
+     */
     setStatus: method(
-      z.object({ caseId: CaseIdSchema, status: CaseStatusSchema, reason: z.string().max(2000).nullable().optional(), lang: LangSchema.default('de') }).strict(),
+      z
+        .object({ caseId: CaseIdSchema, status: CaseStatusSchema, reason: z.string().max(2000).nullable().optional(), sent: SentSchema.optional(), lang: LangSchema.default('de') })
+        .strict(),
       CaseDetailSchema,
     ),
     delete: method(caseRef, z.object({ deleted: z.boolean() })),

@@ -18,6 +18,7 @@ import { compileRedactions } from '../../core/review/redactText.js';
 import { removeRedaction } from '../../core/review/removeRedaction.js';
 import { ReviewError } from '../../core/review/reviewError.js';
 import { stateOf, type ReviewState } from '../../core/review/reviewTypes.js';
+import { SendChannelSchema, type Sent } from '../../shared/api.js';
 import { CaseStatusSchema } from '../../core/store/caseRecord.js';
 import { getCase } from '../../core/store/getCase.js';
 import { parseCaseId } from '../../core/store/ids.js';
@@ -131,7 +132,7 @@ export function registerCaseCommands(program: Command, setExit: (code: number) =
     .option(...DB_OPTION)
     .action(async (opts: DbOpts) => {
       await withCaseStore(opts.db, (db) => {
-        for (const c of listCases(db)) process.stdout.write(`${c.id}  ${c.receivedOn}  ${c.status.padEnd(8)}  ${c.subjectName ?? ''}\n`);
+        for (const c of listCases(db)) process.stdout.write(`${c.id}  ${c.receivedOn}  ${c.status.padEnd(8)}  ${c.subjectName ?? ''}${c.sent ? `  (sent ${c.sent.on}, ${c.sent.channel})` : ''}\n`);
       });
     });
 
@@ -261,18 +262,35 @@ export function registerCaseCommands(program: Command, setExit: (code: number) =
 
   cases
     .command('status')
-    .description('move a case to another status (open → review → answered/closed; review reopens an answered or closed case); audited')
+    .description('move a case to another status (open → review → sent → answered/closed; review reopens a sent, answered or closed case); audited')
     .argument('<case>', 'the case reference')
     .argument('<status>', `the new status: ${CaseStatusSchema.options.join(', ')}`)
     .option('--reason <text>', 'why, e.g. why a closed case is reopened (goes into the audit log)')
+    .option('--date <date>', 'with sent: the day the answer was sent, YYYY-MM-DD (default: today)')
+    .option('--channel <channel>', `with sent: how it was sent: ${SEND_CHANNELS.join(', ')}`)
     .option(...DB_OPTION)
-    .action(async (id: string, status: string, opts: DbOpts & { reason?: string }) => {
+    .action(async (id: string, status: string, opts: DbOpts & { reason?: string; date?: string; channel?: string }) => {
       const caseId = parseCaseId(id);
       const to = CaseStatusSchema.safeParse(status);
       if (!to.success) throw new ReviewError(`unknown status "${status}"; use one of ${CaseStatusSchema.options.join(', ')}`);
+      const sent = to.data === 'sent' ? parseSent(opts.date, opts.channel) : null;
+      if (to.data !== 'sent' && (opts.date !== undefined || opts.channel !== undefined)) throw new ReviewError(`--date and --channel go with the status sent, not ${to.data}`);
       await withCaseStore(opts.db, (db) => {
-        const change = changeCaseStatus(db, caseId, to.data, { reason: opts.reason ?? null });
-        say(`case ${caseId}: ${change.from} → ${change.to}`);
+        const change = changeCaseStatus(db, caseId, to.data, { reason: opts.reason ?? null, sent });
+        say(`case ${caseId}: ${change.from} → ${change.to}${change.sent ? ` (sent ${change.sent.on} by ${change.sent.channel})` : ''}`);
       });
     });
+}
+
+/** The channels as typed on the command line: the API's names, and `in-person` for `inPerson`. */
+const SEND_CHANNELS = ['post', 'email', 'in-person'] as const;
+
+/** `--date` and `--channel` of `case status … sent`: the channel is required, so the record says how the answer went out. */
+function parseSent(date: string | undefined, channel: string | undefined): Sent {
+  if (channel === undefined) throw new ReviewError(`--channel is required with sent: one of ${SEND_CHANNELS.join(', ')}`);
+  const parsedChannel = SendChannelSchema.safeParse(channel === 'in-person' ? 'inPerson' : channel);
+  if (!parsedChannel.success) throw new ReviewError(`unknown channel "${channel}"; use one of ${SEND_CHANNELS.join(', ')}`);
+  const on = date ?? localDate();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(on) || Number.isNaN(Date.parse(`${on}T00:00:00Z`))) throw new ReviewError(`--date: "${on}" is not a date YYYY-MM-DD`);
+  return { on, channel: parsedChannel.data };
 }

@@ -1,3 +1,4 @@
+import { invalidInputError } from '../../shared/invalidInput.js';
 import { methodSpec, type ApiError, type ApiResult, type AuskunftHandlers } from '../../shared/api.js';
 
 /**
@@ -9,10 +10,7 @@ export async function dispatchApiCall(handlers: AuskunftHandlers, name: string, 
   const spec = methodSpec(name);
   if (!spec) return { ok: false, error: { name: 'UnknownMethod', message: `no API method "${name}"` } };
   const parsed = spec.input.safeParse(input ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return { ok: false, error: { name: 'InvalidInput', message: `${name}: ${issue.path.join('.') || 'input'}: ${issue.message}` } };
-  }
+  if (!parsed.success) return { ok: false, error: invalidInputError(name, parsed.error.issues) };
   const [service, method] = name.split('.') as [keyof AuskunftHandlers, string];
   const handler = (handlers[service] as unknown as Record<string, (input: unknown) => Promise<unknown>>)[method]!;
   try {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { ZodType, core } from 'zod';
+import { fieldIssueFromZod, issueText } from '../../shared/fieldMessages.js';
 import { ConfigError, formatFieldPath } from './configError.js';
 
 /** A parsed YAML (or JSON, which is YAML) file that can point back at the line of any field. */
@@ -56,7 +57,9 @@ export function validateYaml<T>(yaml: YamlFile, schema: ZodType<T>, value: unkno
 
 export function issueToConfigError(yaml: YamlFile, issue: core.$ZodIssue, basePath: ReadonlyArray<PropertyKey> = []): ConfigError {
   let path = [...basePath, ...issue.path];
-  let message = issue.message;
+  // zod's "Invalid input: expected object, received undefined" names neither the field nor what to
+  // write; the shared mapping says it (the same texts the app shows at its fields).
+  let message = issue.code === 'invalid_type' ? issueText(fieldIssueFromZod(issue), 'en') : issue.message;
   if (issue.code === 'unrecognized_keys') {
     // Point at the unknown key itself: a typo like `pasword:` should name `pasword`.
     path = [...path, issue.keys[0]!];

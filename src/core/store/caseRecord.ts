@@ -1,4 +1,4 @@
-import { CaseStatusSchema, type CaseStatus } from '../../shared/api.js';
+import { CaseStatusSchema, SendChannelSchema, type CaseStatus, type Sent } from '../../shared/api.js';
 import type { Subject } from '../../shared/subject.js';
 import type { VerificationMethod } from '../../shared/verification.js';
 import type { CaseId } from './ids.js';
@@ -16,6 +16,8 @@ export interface CaseSummary {
   readonly workspacePath: string | null;
   /** When the case was last answered or closed (ISO 8601 UTC); null while it is worked on. Retention runs from here. */
   readonly closedAt: string | null;
+  /** When and how the answer was last sent (migration 010); null until the case is marked sent. */
+  readonly sent: Sent | null;
 }
 
 /** How one identifier was verified (migration 006): method, the officer's note, when and by whom. */
@@ -45,7 +47,7 @@ export interface CaseRecord extends CaseSummary {
 }
 
 /** Columns `cases` rows are read with; shared by getCase and listCases. */
-export const CASE_COLUMNS = 'id, created_at, received_on, status, subject_name, identity_verification, workspace_path, closed_at';
+export const CASE_COLUMNS = 'id, created_at, received_on, status, subject_name, identity_verification, workspace_path, closed_at, sent_on, sent_channel';
 
 export interface CaseRow {
   id: string;
@@ -56,6 +58,8 @@ export interface CaseRow {
   identity_verification: string | null;
   workspace_path: string | null;
   closed_at: string | null;
+  sent_on: string | null;
+  sent_channel: string | null;
 }
 
 export function caseSummaryFromRow(row: CaseRow): CaseSummary {
@@ -67,5 +71,6 @@ export function caseSummaryFromRow(row: CaseRow): CaseSummary {
     subjectName: row.subject_name,
     workspacePath: row.workspace_path,
     closedAt: row.closed_at,
+    sent: row.sent_on !== null && row.sent_channel !== null ? { on: row.sent_on, channel: SendChannelSchema.parse(row.sent_channel) } : null,
   };
 }

@@ -75,6 +75,7 @@ export function createCase(db: WritableDb, input: Readonly<NewCase>, now: Date =
     subjectName: subject.name ?? null,
     workspacePath: input.workspacePath ?? null,
     closedAt: null,
+    sent: null,
     subject,
     identifiers,
     identityVerification: input.identityVerification ?? null,

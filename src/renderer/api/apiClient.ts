@@ -1,4 +1,5 @@
 import type { ApiEvent, ApiMethodName, ApiResult, AuskunftApi } from '../../shared/api.js';
+import type { FieldIssue } from '../../shared/fieldMessages.js';
 import { API_METHODS } from '../../shared/apiMethodNames.js';
 
 /** How calls and events travel: Electron IPC through the preload, or the HTTP bridge. */
@@ -13,6 +14,8 @@ export class ApiCallError extends Error {
   constructor(
     readonly errorName: string,
     message: string,
+    /** For InvalidInput: every problem of the payload, each at its field. */
+    readonly issues: readonly FieldIssue[] = [],
   ) {
     super(message);
     this.name = 'ApiCallError';
@@ -30,7 +33,7 @@ export function createApiClient(transport: Transport): AuskunftApi {
     const [service, method] = name.split('.') as [string, string];
     (api[service] ??= {})[method] = async (input: unknown) => {
       const result = await transport.call(name, input ?? {});
-      if (!result.ok) throw new ApiCallError(result.error.name, result.error.message);
+      if (!result.ok) throw new ApiCallError(result.error.name, result.error.message, result.error.issues ?? []);
       return result.value;
     };
   }

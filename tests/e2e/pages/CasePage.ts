@@ -16,9 +16,19 @@ export class CasePage {
     return this.page.getByRole('heading', { level: 1 });
   }
 
-  /** The status select: it offers the current status and the moves the engine allows from it. */
+  /** The status steps: every status, the current one pressed. */
   get status(): Locator {
-    return this.page.locator('.case-actions').getByRole('combobox', { name: /^Status/ });
+    return this.page.getByRole('group', { name: /^Status/ });
+  }
+
+  /** The step button of one status, by its visible label. */
+  statusButton(label: string | RegExp): Locator {
+    return this.status.getByRole('button', { name: label });
+  }
+
+  /** The pressed step: the case's current status. */
+  get currentStatus(): Locator {
+    return this.status.locator('button[aria-pressed="true"]');
   }
 
   async tab(name: CaseTabName): Promise<void> {

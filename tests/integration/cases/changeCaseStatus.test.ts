@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CASE_STATUS_TRANSITIONS, CaseStatusError, changeCaseStatus } from '../../../src/core/cases/changeCaseStatus.js';
+import { localDate } from '../../../src/core/cases/deadline.js';
 import { openCase } from '../../../src/core/cases/openCase.js';
 import { readAuditLog } from '../../../src/core/review/auditLog.js';
 import { verifyAuditLog } from '../../../src/core/review/verifyAuditLog.js';
@@ -21,7 +22,7 @@ describe('case status changes', () => {
     const { db, caseId } = storeWithCase();
     const at = (iso: string) => ({ now: new Date(iso), actor: 'officer' });
     changeCaseStatus(db, caseId, 'review', at('2026-02-01T10:00:00Z'));
-    expect(changeCaseStatus(db, caseId, 'answered', at('2026-02-10T10:00:00Z'))).toEqual({ caseId, from: 'review', to: 'answered', closedAt: '2026-02-10T10:00:00.000Z' });
+    expect(changeCaseStatus(db, caseId, 'answered', at('2026-02-10T10:00:00Z'))).toEqual({ caseId, from: 'review', to: 'answered', closedAt: '2026-02-10T10:00:00.000Z', sent: null });
     expect(getCase(db, caseId)).toMatchObject({ status: 'answered', closedAt: '2026-02-10T10:00:00.000Z' });
     changeCaseStatus(db, caseId, 'closed', at('2026-02-20T10:00:00Z'));
     expect(getCase(db, caseId)!.closedAt).toBe('2026-02-20T10:00:00.000Z');
@@ -45,13 +46,60 @@ describe('case status changes', () => {
     expect(() => changeCaseStatus(db, caseId, 'answered')).toThrow(CaseStatusError); // not reviewed yet
     expect(() => changeCaseStatus(db, caseId, 'open')).toThrow(/already open/);
     changeCaseStatus(db, caseId, 'review');
-    expect(() => changeCaseStatus(db, caseId, 'open')).toThrow(/cannot go from review to open; from review it can go to answered or closed/);
+    expect(() => changeCaseStatus(db, caseId, 'open')).toThrow(/cannot go from review to open; from review it can go to sent or answered or closed/);
     expect(getCase(db, caseId)!.status).toBe('review');
     expect(readAuditLog(db, caseId).map((e) => e.action)).toEqual(['case.created', 'case.statusChanged']);
     expect(() => changeCaseStatus(db, 'AUS-2026-9999-XXXX' as never, 'review')).toThrow(/AUS-2026-9999-XXXX/);
     // Every status can be left, and only `review` leads back from a finished case.
     for (const [from, to] of Object.entries(CASE_STATUS_TRANSITIONS)) expect(to.length, from).toBeGreaterThan(0);
     expect(CASE_STATUS_TRANSITIONS.closed).toEqual(['review']);
+    db.close();
+  });
+
+  it('marks a case sent with its date and channel, audited in the hash chain, then answered; a reopening keeps the sending', () => {
+    const { db, caseId } = storeWithCase();
+    const at = (iso: string) => ({ now: new Date(iso), actor: 'officer' });
+    changeCaseStatus(db, caseId, 'review', at('2026-02-01T10:00:00Z'));
+    expect(changeCaseStatus(db, caseId, 'sent', { ...at('2026-02-10T10:00:00Z'), sent: { on: '2026-02-09', channel: 'post' } })).toEqual({
+      caseId,
+      from: 'review',
+      to: 'sent',
+      closedAt: '2026-02-10T10:00:00.000Z',
+      sent: { on: '2026-02-09', channel: 'post' },
+    });
+    expect(getCase(db, caseId)).toMatchObject({ status: 'sent', sent: { on: '2026-02-09', channel: 'post' } });
+    changeCaseStatus(db, caseId, 'answered', at('2026-02-20T10:00:00Z'));
+    expect(getCase(db, caseId)).toMatchObject({ status: 'answered', closedAt: '2026-02-20T10:00:00.000Z', sent: { on: '2026-02-09', channel: 'post' } });
+    changeCaseStatus(db, caseId, 'review', at('2026-03-01T10:00:00Z'));
+    expect(getCase(db, caseId)!.sent).toEqual({ on: '2026-02-09', channel: 'post' });
+    changeCaseStatus(db, caseId, 'sent', { ...at('2026-03-02T10:00:00Z'), sent: { on: '2026-03-02', channel: 'inPerson' } });
+    expect(getCase(db, caseId)!.sent).toEqual({ on: '2026-03-02', channel: 'inPerson' });
+
+    const log = readAuditLog(db, caseId).filter((e) => e.action === 'case.statusChanged');
+    expect(log.map((e) => e.detail)).toEqual([
+      { from: 'open', to: 'review' },
+      { from: 'review', to: 'sent', sentOn: '2026-02-09', channel: 'post' },
+      { from: 'sent', to: 'answered' },
+      { from: 'answered', to: 'review' },
+      { from: 'review', to: 'sent', sentOn: '2026-03-02', channel: 'inPerson' },
+    ]);
+    expect(verifyAuditLog(db, caseId).problems).toEqual([]);
+    db.close();
+  });
+
+  it('refuses a sending without date and channel, in the future, before receipt, or on another status, and changes nothing', () => {
+    const { db, caseId } = storeWithCase();
+    const now = new Date('2026-02-10T10:00:00Z');
+    changeCaseStatus(db, caseId, 'review', { now });
+    expect(() => changeCaseStatus(db, caseId, 'sent', { now })).toThrow(/with the date and the channel/);
+    expect(() => changeCaseStatus(db, caseId, 'sent', { now, sent: { on: '2026-02-11', channel: 'email' } })).toThrow(/cannot be sent in the future/);
+    expect(() => changeCaseStatus(db, caseId, 'sent', { now, sent: { on: '2026-01-30', channel: 'email' } })).toThrow(/before the request was received \(2026-01-31\)/);
+    expect(() => changeCaseStatus(db, caseId, 'closed', { now, sent: { on: '2026-02-01', channel: 'email' } })).toThrow(/only a move to sent/);
+    expect(getCase(db, caseId)).toMatchObject({ status: 'review', sent: null });
+    expect(readAuditLog(db, caseId).map((e) => e.action)).toEqual(['case.created', 'case.statusChanged']);
+    // From open the case is not searched yet: sending is not offered.
+    const other = openCase(db, { receivedOn: '2026-01-31', subject: sampleResult().subject, workspacePath: '/w/auskunft.yaml' });
+    expect(() => changeCaseStatus(db, other.id, 'sent', { now, sent: { on: '2026-02-01', channel: 'email' } })).toThrow(/cannot go from open to sent/);
     db.close();
   });
 
@@ -75,6 +123,24 @@ describe('case status changes', () => {
     expect((await runCli(['case', 'status', caseId, 'finished', '--db', db])).code).toBe(2);
     expect((await runCli(['case', 'status', caseId, 'closed', '--reason', 'zurückgezogen', '--db', db])).code).toBe(0);
     expect((await runCli(['case', 'list', '--db', db])).stdout).toMatch(/closed/);
+    const verified = await runCli(['audit', 'verify', caseId, '--db', db]);
+    expect(verified.code, verified.stderr + verified.stdout).toBe(0);
+  });
+
+  it('is `auskunft case status <id> sent --date … --channel …` on the command line', { timeout: 180_000 }, async () => {
+    const db = join(tempDir(), 'cases.db');
+    const caseId = await createSampleCase(db);
+    await runCli(['case', 'status', caseId, 'review', '--db', db]);
+    const noChannel = await runCli(['case', 'status', caseId, 'sent', '--db', db]);
+    expect(noChannel.code).toBe(2);
+    expect(noChannel.stderr).toMatch(/--channel is required with sent: one of post, email, in-person/);
+    expect((await runCli(['case', 'status', caseId, 'sent', '--channel', 'fax', '--db', db])).stderr).toMatch(/unknown channel "fax"/);
+    expect((await runCli(['case', 'status', caseId, 'closed', '--channel', 'post', '--db', db])).stderr).toMatch(/go with the status sent/);
+    const today = localDate();
+    const sent = await runCli(['case', 'status', caseId, 'sent', '--date', today, '--channel', 'in-person', '--db', db]);
+    expect(sent.code, sent.stderr).toBe(0);
+    expect(sent.stderr).toContain(`review → sent (sent ${today} by inPerson)`);
+    expect((await runCli(['case', 'status', caseId, 'answered', '--db', db])).code).toBe(0);
     const verified = await runCli(['audit', 'verify', caseId, '--db', db]);
     expect(verified.code, verified.stderr + verified.stdout).toBe(0);
   });

@@ -52,6 +52,7 @@ describe('cases', () => {
       workspacePath: '/w/auskunft.yaml',
       identityVerification: 'Personalausweis vorgelegt',
       closedAt: null,
+      sent: null,
       subject,
       identifiers: [
         { type: 'name', value: 'Jürgen Weiß', label: null, verification: null },

@@ -4,7 +4,7 @@ import { caseIdentifiers } from '../../cases/caseIdentifiers.js';
 import { checkEntry, enterCase, warningsOfCase } from '../../cases/enterCase.js';
 import { latestSearchRunWithoutFindings } from '../../store/latestSearchRun.js';
 import type { Workspace } from '../../workspace/workspace.js';
-import { changeCaseStatus, nextCaseStatuses } from '../../cases/changeCaseStatus.js';
+import { changeCaseStatus, FINISHED_STATUSES, nextCaseStatuses } from '../../cases/changeCaseStatus.js';
 import { caseDeadline, extendDeadline } from '../../cases/extendDeadline.js';
 import { CaseNotFoundError, deleteCase, getCase, listCases, parseCaseId, type CaseId, type CaseSummary as StoredCase } from '../../store/index.js';
 import { ConflictError, type AppContext } from '../context.js';
@@ -13,6 +13,7 @@ import { extensionReasonText } from '../../cases/extensionReasons.js';
 import { draftExtensionNotice } from '../../cases/extensionNotice.js';
 import { formatIdentityVerification, parseIdentityVerification } from '../../cases/identityVerification.js';
 import { lastSearchSummary } from '../../cases/lastSearchSummary.js';
+import { subjectIssues } from '../../identity/subjectIssues.js';
 import { forgetFindingSummaries } from '../review/findingSummaries.js';
 
 /** Cases with their deadlines: list, create, extend, change status, delete. */
@@ -20,7 +21,7 @@ export function caseService(ctx: AppContext): AuskunftHandlers['cases'] {
   const summary = (c: StoredCase, lang: Lang = 'de'): CaseSummary => {
     const deadline = caseDeadline(ctx.db, c.id);
     const daysLeft = daysBetween(ctx.today(), deadline.effective);
-    const finished = c.status === 'answered' || c.status === 'closed';
+    const finished = FINISHED_STATUSES.includes(c.status);
     const extension =
       deadline.extendedDue && deadline.extensionReason
         ? {
@@ -39,7 +40,19 @@ export function caseService(ctx: AppContext): AuskunftHandlers['cases'] {
             ),
           }
         : null;
-    return { id: c.id, receivedOn: c.receivedOn, status: c.status, subjectName: c.subjectName, dueOn: deadline.due, effectiveDueOn: deadline.effective, extension, daysLeft, warning: deadlineWarning(daysLeft, finished) };
+    return {
+      id: c.id,
+      receivedOn: c.receivedOn,
+      status: c.status,
+      subjectName: c.subjectName,
+      dueOn: deadline.due,
+      effectiveDueOn: deadline.effective,
+      extension,
+      daysLeft,
+      warning: deadlineWarning(daysLeft, finished),
+      sent: c.sent,
+      identityCheck: identityCheckOf(ctx, c.id),
+    };
   };
   const detail = (id: CaseId, lang?: Lang): CaseDetail => {
     const c = getCase(ctx.db, id);
@@ -63,8 +76,12 @@ export function caseService(ctx: AppContext): AuskunftHandlers['cases'] {
     list: async () => listCases(ctx.db).map((c) => summary(c)),
     get: async ({ caseId, lang }) => detail(parseCaseId(caseId), lang),
     async checkSubject({ subject, identityVerification }) {
-      const { normalized, warnings } = checkEntry(ctx.db, ctx.workspace().controller, subject, identityVerification ? verificationInputs(identityVerification) : []);
-      return { identifiers: normalized.identifiers.map((i) => ({ type: i.type, value: i.value, written: [...i.written], label: i.label ?? null })), warnings };
+      // Every unusable identifier at its field, and the normal forms and warnings of the rest.
+      const { valid, issues } = subjectIssues(subject);
+      const empty = !valid.name && !valid.emails.length && !valid.phones.length && !valid.customerIds.length && !valid.ips.length && !valid.otherIds.length;
+      if (empty) return { identifiers: [], warnings: [], issues };
+      const { normalized, warnings } = checkEntry(ctx.db, ctx.workspace().controller, valid, identityVerification ? verificationInputs(identityVerification) : []);
+      return { identifiers: normalized.identifiers.map((i) => ({ type: i.type, value: i.value, written: [...i.written], label: i.label ?? null })), warnings, issues };
     },
     async create({ receivedOn, subject, identityVerification }) {
       if (receivedOn > ctx.today()) throw new ConflictError(`the request cannot arrive in the future (${receivedOn})`);
@@ -87,9 +104,9 @@ export function caseService(ctx: AppContext): AuskunftHandlers['cases'] {
       emitCases();
       return detail(id, lang);
     },
-    async setStatus({ caseId, status, reason, lang }) {
+    async setStatus({ caseId, status, reason, sent, lang }) {
       const id = parseCaseId(caseId);
-      changeCaseStatus(ctx.db, id, status, { ...options(), reason: reason ?? null });
+      changeCaseStatus(ctx.db, id, status, { ...options(), reason: reason ?? null, sent: sent ?? null });
       emitCases();
       return detail(id, lang);
     },
@@ -106,6 +123,13 @@ export function caseService(ctx: AppContext): AuskunftHandlers['cases'] {
 function verificationInputs(v: IdentityVerification): VerificationInput[] {
   if (v.identifiers === undefined) return [{ method: v.method, note: v.note }];
   return v.identifiers.map((identifier) => ({ identifier, method: v.method, note: v.note }));
+}
+
+/** Verified and all identifiers of a case, the name aside (a name is never verified on its own). */
+function identityCheckOf(ctx: AppContext, caseId: CaseId): { verified: number; total: number } {
+  return ctx.db
+    .prepare<[string], { verified: number; total: number }>(`SELECT count(verification_method) AS verified, count(*) AS total FROM subject_identifiers WHERE case_id = ? AND type <> 'name'`)
+    .get(caseId)!;
 }
 
 function workspaceOf(ctx: AppContext, workspacePath: string | null): Workspace | undefined {

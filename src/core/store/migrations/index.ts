@@ -8,6 +8,7 @@ import * as m006 from './006_identifier_verification.js';
 import * as m007 from './007_derived_text_cache.js';
 import * as m008 from './008_letter_limits.js';
 import * as m009 from './009_duplicate_key.js';
+import * as m010 from './010_case_sent.js';
 
 /** Every migration, in order. Append new ones; never reorder or remove. */
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010];

@@ -1,27 +1,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail, CaseStatus } from '../../../shared/api.js';
-import { useApi } from '../../api/ApiContext.js';
-import { navigate } from '../../app/router.js';
-import { currentLang } from '../../i18n/i18n.js';
-import { Dialog, DialogActions } from '../../ui/Dialog.js';
-import { ErrorMessage } from '../../ui/ErrorMessage.js';
+import type { CaseDetail } from '../../../shared/api.js';
+import { Dialog } from '../../ui/Dialog.js';
 import { formatDate } from '../../ui/format.js';
+import { CaseStatusControl } from './CaseStatusControl.js';
 import { DeadlineBadge } from './DeadlineBadge.js';
 import { ExtendDialog } from './ExtendDialog.js';
 import { IdentifierWarnings } from './IdentifierWarnings.js';
 
-const STATUSES: readonly CaseStatus[] = ['open', 'review', 'answered', 'closed'];
-const FINISHED: readonly CaseStatus[] = ['answered', 'closed'];
 
-/** The case's person, deadline and status, with extension, the drafted notice and deletion. */
+/** The case's person, deadline and status, with extension and the drafted notice (deletion is CaseDelete, after the tabs). */
 export function CaseHeader({ caseDetail: c, onChanged }: { caseDetail: CaseDetail; onChanged: () => void }) {
   const { t, i18n } = useTranslation();
-  const api = useApi();
   const [extending, setExtending] = useState(false);
   const [showNotice, setShowNotice] = useState(false);
-  const [deleting, setDeleting] = useState(false);
-  const [error, setError] = useState<Error>();
   const lang = i18n.language;
 
   return (
@@ -46,30 +38,14 @@ export function CaseHeader({ caseDetail: c, onChanged }: { caseDetail: CaseDetai
           </p>
         </div>
         <div className="case-actions">
-          <label>
-            {t('cases.status')}{' '}
-            <select
-              value={c.status}
-              onChange={(e) => api.cases.setStatus({ caseId: c.id, status: e.target.value as CaseStatus, lang: currentLang() }).then(() => (setError(undefined), onChanged()), setError)}
-            >
-              {/* Only the moves the engine allows (core/cases/changeCaseStatus.ts); each one is audited. */}
-              {STATUSES.filter((s) => s === c.status || c.nextStatuses.includes(s)).map((s) => (
-                <option key={s} value={s}>
-                  {s !== c.status && s === 'review' && FINISHED.includes(c.status) ? t('cases.reopen') : t(`status.${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
           {!c.extension && (
             <button type="button" onClick={() => setExtending(true)}>
               {t('extend.button')}
             </button>
           )}
-          <button type="button" className="danger" onClick={() => setDeleting(true)}>
-            {t('cases.delete')}
-          </button>
         </div>
       </header>
+      <CaseStatusControl caseDetail={c} onChanged={onChanged} />
       <IdentifierWarnings warnings={c.identifierWarnings} testId="case-identifier-warnings" />
       <details className="case-identifiers">
         <summary>{t('cases.identifiers')}</summary>
@@ -84,7 +60,6 @@ export function CaseHeader({ caseDetail: c, onChanged }: { caseDetail: CaseDetai
           ))}
         </ul>
       </details>
-      <ErrorMessage error={error} />
       <ExtendDialog
         open={extending}
         caseId={c.id}
@@ -109,10 +84,6 @@ export function CaseHeader({ caseDetail: c, onChanged }: { caseDetail: CaseDetai
             {t('common.close')}
           </button>
         </div>
-      </Dialog>
-      <Dialog open={deleting} title={t('cases.deleteTitle')} onClose={() => setDeleting(false)}>
-        <p>{t('cases.deleteText', { id: c.id })}</p>
-        <DialogActions onCancel={() => setDeleting(false)} confirm={t('cases.deleteConfirm')} danger onConfirm={() => api.cases.delete({ caseId: c.id }).then(() => navigate({ screen: 'cases' }), setError)} />
       </Dialog>
     </>
   );

@@ -6,6 +6,7 @@ import { currentLang } from '../../i18n/i18n.js';
 import { ErrorMessage } from '../../ui/ErrorMessage.js';
 import { lazyScreen, LazyPart } from '../../ui/Loading.js';
 import { useAsync } from '../../ui/useAsync.js';
+import { CaseDelete } from './CaseDelete.js';
 import { CaseHeader } from './CaseHeader.js';
 
 // Each tab is a chunk of its own: opening a review does not load the charts, the search or the export.
@@ -59,6 +60,7 @@ export function CaseLayout({ caseId, tab }: { caseId: string; tab: CaseTab }) {
           {tab === 'export' && <ExportScreen caseId={caseId} />}
         </LazyPart>
       </div>
+      {c && <CaseDelete caseId={c.id} />}
     </section>
   );
 }

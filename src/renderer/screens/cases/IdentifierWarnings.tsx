@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { IdentifierWarning } from '../../../shared/findings.js';
+import { routeHref } from '../../app/router.js';
 
 /**
  * The identifier guard's warnings, each naming the identifier: the controller's own, over-broad in a
@@ -14,6 +15,12 @@ export function IdentifierWarnings({ warnings, testId }: { warnings: readonly Id
       {warnings.map((w, i) => (
         <li key={`${w.kind}-${w.type}-${w.value}-${w.source ?? ''}-${w.caseId ?? ''}-${i}`} data-kind={w.kind}>
           {t(`identifierWarning.${w.kind}`, { identifier: w.value, type: t(`identifierType.${w.type}`), source: w.source ?? '', findings: w.findings ?? 0, caseId: w.caseId ?? '' })}
+          {w.kind === 'open-case' && w.caseId && (
+            <>
+              {' '}
+              <a href={routeHref({ screen: 'case', caseId: w.caseId, tab: 'overview' })}>{t('identifierWarning.openCaseLink', { caseId: w.caseId })}</a>
+            </>
+          )}
         </li>
       ))}
     </ul>

@@ -8,6 +8,7 @@ import { currentLang } from '../../i18n/i18n.js';
 import { ErrorMessage } from '../../ui/ErrorMessage.js';
 import { formatNumber } from '../../ui/format.js';
 import { useAsync } from '../../ui/useAsync.js';
+import { ZipPasswordField, zipPasswordIssue } from './ZipPasswordField.js';
 
 /** The response package: what goes in, writing it with progress, then the folder. */
 export function ExportScreen({ caseId }: { caseId: string }) {
@@ -21,6 +22,9 @@ export function ExportScreen({ caseId }: { caseId: string }) {
   const [error, setError] = useState<Error>();
   const [opened, setOpened] = useState('');
   const [password, setPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [passwordTried, setPasswordTried] = useState(false);
+  const [shownPassword, setShownPassword] = useState(false);
   const [acceptUndecided, setAcceptUndecided] = useState(false);
   useApiEvents((event) => {
     if (event.type === 'export' && event.status.caseId === caseId && (!status || event.status.exportId === status.exportId)) setStatus(event.status);
@@ -83,10 +87,14 @@ export function ExportScreen({ caseId }: { caseId: string }) {
           )}
           <form
             className="form export-form"
+            noValidate
             onSubmit={(e) => {
               e.preventDefault();
               setError(undefined);
               setOpened('');
+              const issue = zipPasswordIssue(password, shownPassword ? password : repeat);
+              setPasswordTried(true);
+              if (issue) return document.getElementById(issue === 'short' ? 'zip-password' : 'zip-password-repeat')?.focus();
               api.exports.start({ caseId, lang, password: password || null, acceptUndecided }).then(setStatus, setError);
             }}
           >
@@ -97,8 +105,14 @@ export function ExportScreen({ caseId }: { caseId: string }) {
                 <option value="en">English</option>
               </select>
             </label>
-            <label htmlFor="zip-password">{t('export.password')}</label>
-            <input id="zip-password" type="password" autoComplete="new-password" minLength={12} value={password} onChange={(e) => setPassword(e.target.value)} />
+            <ZipPasswordField
+              password={password}
+              repeat={repeat}
+              issue={passwordTried ? zipPasswordIssue(password, shownPassword ? password : repeat) : undefined}
+              onChange={(next, nextRepeat) => (setPassword(next), setRepeat(nextRepeat))}
+              shown={shownPassword}
+              onShownChange={setShownPassword}
+            />
             <p className="hint">{t('export.passwordHint')}</p>
             {p.undecided > 0 && (
               <label className="checkbox">
