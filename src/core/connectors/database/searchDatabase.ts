@@ -19,8 +19,12 @@ import { describeFound, readRow, rowLocator, rowMatches, tableReader, type ReadR
  * would have to find every spelling the matcher finds (a phone as "0711 123456" or "+49711123456",
  * a name in NFD or transliterated, an email in any case inside a JSON document), and a LIKE
  * that misses one loses a row silently; reading a table costs a sequential scan, which is cheap.
- * The one query that filters is the reference lookup, `WHERE (fk columns) IN (values)`, with the
- * exact values of the referenced rows: it cannot lose a row, since a foreign key compares by equality.
+ * Tables are read parents first (parentsFirst), so a referencing row is matched against the found
+ * parent rows in memory as it is read. Only a reference the order cannot serve (a table referencing
+ * itself, a cycle) is followed afterwards by the one query that filters, `WHERE (fk columns) IN
+ * (values)` with the exact values of the found rows: it cannot lose a row, since a foreign key
+ * compares by equality. A row that the later lookup finds but that was already reported keeps its
+ * own matches (events are streamed, a reported finding is not amended).
  */
 export async function* searchDatabase(config: DatabaseConfig, subject: SubjectQuery, ctx: SearchContext): AsyncGenerator<SearchEvent> {
   const session = await openDatabase(config, ctx);
