@@ -7,7 +7,7 @@ import { BATCH_ROWS, MAX_JSON_VALUES, MAX_REFERENCED_ROWS, PROGRESS_EVERY_ROWS }
 import { DbError, type DbForeignKey, type DbSession, type DbTable } from './dbDriver.js';
 import { asSourceError, listOptions, openDatabase } from './openDatabase.js';
 import { ReferenceIndex } from './referenceIndex.js';
-import { overridesOf, parentsFirst, selectTables } from './selectTables.js';
+import { namesTable, overridesOf, parentsFirst, selectTables } from './selectTables.js';
 import { describeFound, readRow, rowLocator, rowMatches, tableReader, type ReadRow, type TableReader } from './tableRows.js';
 
 /**
@@ -51,6 +51,10 @@ async function* searchSession(session: DbSession, config: DatabaseConfig, subjec
   for (const name of unknown) {
     const inTables = config.tables !== 'all' && config.tables.includes(name);
     yield { kind: 'warning', locator: { table: name }, message: `table ${name} named in ${inTables ? 'tables' : 'exclude'} is not in the database${config.views ? '' : ' (or is a view: set views: true)'}`, ...(inTables ? { uncovered: true } : {}) };
+  }
+  // A `columns:` entry for a table that is not there would silently leave its overrides unused.
+  for (const name of Object.keys(config.columns)) {
+    if (!listed.some((t) => namesTable(name, t))) yield { kind: 'warning', locator: { table: name }, message: `table ${name} named in columns is not in the database` };
   }
   const scan = new DatabaseScan(session, config, subject, ctx, tables);
   yield* scan.run();

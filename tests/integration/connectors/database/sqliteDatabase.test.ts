@@ -94,6 +94,8 @@ describe('database connector: sqlite', () => {
     expect(findings.find((f) => keyOf(f) === 2)).toBeUndefined();
     expect(findings.flatMap((f) => f.matches).some((m) => m.field === 'email')).toBe(false);
     expect(warnings).toContainEqual(expect.objectContaining({ locator: { table: 'nosuch' }, uncovered: true }));
+    const typo = await search({ tables: ['customers'], columns: { kunden: { email: 'ignore' } } });
+    expect(typo.warnings).toContainEqual(expect.objectContaining({ locator: { table: 'kunden' }, message: 'table kunden named in columns is not in the database' }));
   });
 
   it('never writes the file: same bytes and mtime after search, check and readOriginal', async () => {
