@@ -2,7 +2,7 @@ import { runCheck } from '../common/check.js';
 import { SourceError, type Connector } from '../connector.js';
 import { databaseConfigSchema, type DatabaseConfig } from './databaseConfig.js';
 import { openDatabase } from './openDatabase.js';
-import { readDatabaseOriginal } from './readDatabaseOriginal.js';
+import { readDatabaseOriginal, readDatabaseOriginals } from './readDatabaseOriginal.js';
 import { listSearchedTables, searchDatabase } from './searchDatabase.js';
 
 /**
@@ -31,5 +31,11 @@ export const databaseConnector: Connector<DatabaseConfig> = {
   async readOriginal(config, locator, ctx) {
     if (locator.table === undefined) throw new SourceError('this locator names no database table');
     return readDatabaseOriginal(config, locator, ctx);
+  },
+
+  // The export asks for a batch at once: one connection and one table listing instead of one per row.
+  async readOriginals(config, locators, ctx) {
+    if (locators.some((l) => l.table === undefined)) throw new SourceError('this locator names no database table');
+    return readDatabaseOriginals(config, locators, ctx);
   },
 };

@@ -117,6 +117,8 @@ describe('database connector: sqlite', () => {
     expect(json.notIncluded).toEqual(['photo (BLOB): binary, not read']);
     const note = findings.find((f) => f.locator.table === 'notes')!;
     expect(await databaseConnector.readOriginal!(config(), note.locator, fileSearchContext(dir))).not.toBeNull();
+    const batch = await databaseConnector.readOriginals!(config(), [note.locator, { table: 'customers', key: { id: 99 } }, one.locator], fileSearchContext(dir));
+    expect(batch.map((o) => o?.filename ?? null)).toEqual(['notes Zeile 1.json', null, 'customers id=1.json']);
 
     const copy = join(dir, 'changed.sqlite');
     writeFileSync(copy, readFileSync(file));
