@@ -23,7 +23,7 @@ import { weblogConfigSchema } from './weblog/weblogConfig.js';
  * on every CLI call, more than searching a small workspace.
  */
 /** The capabilities a connector may leave out; the registry states which each one has, so it need not load it. */
-type OptionalCapability = 'readOriginal' | 'readOriginals' | 'readPageImage';
+type OptionalCapability = 'readOriginal' | 'readOriginals' | 'readPageImage' | 'describeTables';
 
 interface Entry {
   readonly type: string;
@@ -48,7 +48,7 @@ const entries: ReadonlyArray<Entry> = [
   { type: 'calls', configSchema: callsConfigSchema, has: [], load: async () => (await import('./calls/callsConnector.js')).callsConnector as Connector<SourceBase> },
   { type: 'outlook', configSchema: outlookConfigSchema, has: ['readOriginal', 'readOriginals'], load: async () => (await import('./outlook/outlookConnector.js')).outlookConnector as Connector<SourceBase> },
   { type: 'contacts', configSchema: contactsConfigSchema, has: [], load: async () => (await import('./contacts/contactsConnector.js')).contactsConnector as Connector<SourceBase> },
-  { type: 'database', configSchema: databaseConfigSchema, has: ['readOriginal', 'readOriginals'], load: async () => (await import('./database/databaseConnector.js')).databaseConnector as Connector<SourceBase> },
+  { type: 'database', configSchema: databaseConfigSchema, has: ['readOriginal', 'readOriginals', 'describeTables'], load: async () => (await import('./database/databaseConnector.js')).databaseConnector as Connector<SourceBase> },
 ];
 
 const byType = new Map(entries.map((entry) => [entry.type, deferred(entry)] as const));

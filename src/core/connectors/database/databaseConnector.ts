@@ -33,6 +33,22 @@ export const databaseConnector: Connector<DatabaseConfig> = {
     return readDatabaseOriginal(config, locator, ctx);
   },
 
+  // The Sources screen: the tables a search would read, each counted (null where counting failed: a table the user may not read).
+  async describeTables(config, ctx) {
+    const session = await openDatabase(config, ctx);
+    try {
+      const tables = await listSearchedTables(session, config, ctx.signal);
+      const out = [];
+      for (const t of tables) {
+        const rows = session.countRows ? await session.countRows(t, ctx.signal).catch(() => null) : null;
+        out.push({ name: t.qualified, rows, view: t.isView });
+      }
+      return out;
+    } finally {
+      await session.close();
+    }
+  },
+
   // The export asks for a batch at once: one connection and one table listing instead of one per row.
   async readOriginals(config, locators, ctx) {
     if (locators.some((l) => l.table === undefined)) throw new SourceError('this locator names no database table');

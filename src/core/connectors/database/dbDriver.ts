@@ -79,6 +79,11 @@ export interface DbSession {
     batchSize: number,
     signal: AbortSignal,
   ): AsyncIterable<DbRow[]>;
+  /**
+   * The number of rows of `table` (`SELECT count(*)`), for the Sources screen. Optional: a driver
+   * without it shows no counts. A failure throws a DbError like rows().
+   */
+  countRows?(table: DbTable, signal: AbortSignal): Promise<number>;
   close(): Promise<void>;
 }
 

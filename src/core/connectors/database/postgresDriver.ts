@@ -191,6 +191,11 @@ class PostgresSession implements DbSession {
     }
   }
 
+  async countRows(table: DbTable, signal: AbortSignal): Promise<number> {
+    for await (const batch of this.cursor(table, `SELECT count(*)::text FROM ${qualified(table)} AS t`, [], 1, signal)) return Number(batch[0]?.[0] ?? 0);
+    return 0;
+  }
+
   /** One statement through a cursor inside a savepoint: a failure rolls back to it and names the table. */
   private async *cursor(table: DbTable, sql: string, params: unknown[], batchSize: number, signal: AbortSignal): AsyncIterable<DbRow[]> {
     const name = `auskunft_c${++this.cursors}`;

@@ -133,6 +133,15 @@ class SqliteSession implements DbSession {
     }
   }
 
+  countRows(table: DbTable): Promise<number> {
+    try {
+      const row = this.db.prepare(`SELECT count(*) AS n FROM ${quote(table.name)}`).get() as { n: number };
+      return Promise.resolve(Number(row.n));
+    } catch (error) {
+      return Promise.reject(sqliteError(error, this.path, table.qualified));
+    }
+  }
+
   close(): Promise<void> {
     this.db.close();
     return Promise.resolve();

@@ -193,6 +193,14 @@ describe.skipIf(missing !== undefined)('database connector: postgres', () => {
     expect(await databaseConnector.readOriginal!(config(), four.locator, context())).not.toBeNull();
   });
 
+  it('lists tables with row counts for the Sources screen; a table the user may not read has none', async () => {
+    expect(await databaseConnector.describeTables!(config({ tables: ['customers', 'filler', 'secret_table'] }), context())).toEqual([
+      { name: 'public.customers', rows: 5, view: false },
+      { name: 'public.filler', rows: 200_000, view: false },
+      { name: 'public.secret_table', rows: null, view: false },
+    ]);
+  });
+
   it('checks the connection: version and readable tables', async () => {
     expect(await databaseConnector.check(config({ tables: ['customers', 'orders'] }), context())).toEqual({ ok: true, message: expect.stringMatching(/^PostgreSQL 15\.\d+, 2 Tabellen lesbar/) });
     expect(await databaseConnector.check(config(), context({ CRM_DB_PASSWORD: 'wrong' }))).toEqual({ ok: false, message: expect.stringContaining('refused the login') });

@@ -83,6 +83,15 @@ describe('database connector: sqlite', () => {
     expect(again[0]!.locator).toEqual(first[0]!.locator);
   });
 
+  it('lists the tables a search reads, with their row counts, for the Sources screen', async () => {
+    expect(await databaseConnector.describeTables!(config({ views: true, exclude: ['staff'] }), fileSearchContext(dir))).toEqual([
+      { name: 'customer_emails', rows: 5, view: true },
+      { name: 'customers', rows: 5, view: false },
+      { name: 'notes', rows: 3, view: false },
+      { name: 'orders', rows: 3, view: false },
+    ]);
+  });
+
   it('searches views only with views: true', async () => {
     expect((await search()).findings.some((f) => f.locator.table === 'customer_emails')).toBe(false);
     expect((await search({ views: true })).findings.some((f) => f.locator.table === 'customer_emails')).toBe(true);
