@@ -5,6 +5,13 @@ import { postgresError } from './dbErrors.js';
 
 /** How long to wait for the TCP connection, TLS and login: a dead host fails the source instead of hanging it. */
 const CONNECT_TIMEOUT_MS = 15_000;
+/**
+ * The alias of the table in every query. The whole row is ordered as `alias.*`, never a bare
+ * `alias`: a column named like the alias would win over a bare whole-row reference, and a table
+ * without a key would be ordered by that one column only, its row numbers no longer stable (the
+ * events table of the tests has such a column).
+ */
+const ROW = 'auskunft_row';
 /** Keys per `WHERE (…) IN (…)` statement: far below the protocol's 65535 parameters. */
 const KEYS_PER_STATEMENT = 1_000;
 
@@ -16,7 +23,7 @@ const KEYS_PER_STATEMENT = 1_000;
  * flat whatever the table's size, and the timeout applies to each FETCH. Each table is read inside a
  * SAVEPOINT, so a table that fails (permission, dropped, timeout) leaves the transaction usable.
  *
- * Order: primary key; without one, the row's text form (`t::text COLLATE "C"`), which orders by every
+ * Order: primary key; without one, the row's text form (`(auskunft_row.*)::text COLLATE "C"`), which orders by every
  * column and needs no ctid (ctid changes with VACUUM FULL and UPDATE).
  * Values: text, numbers and everything else are read as `::text` (as a CSV export writes them);
  * json/jsonb parsed; arrays as `to_jsonb(…)`, so nested arrays of any element type arrive as JSON.
@@ -167,7 +174,7 @@ class PostgresSession implements DbSession {
   }
 
   rows(table: DbTable, columns: ReadonlyArray<string>, batchSize: number, signal: AbortSignal): AsyncIterable<DbRow[]> {
-    const sql = `SELECT ${selectList(table, columns)} FROM ${qualified(table)} AS t ORDER BY ${orderOf(table)}`;
+    const sql = `SELECT ${selectList(table, columns)} FROM ${qualified(table)} AS ${ROW} ORDER BY ${orderOf(table)}`;
     return this.cursor(table, sql, [], batchSize, signal);
   }
 
@@ -181,18 +188,18 @@ class PostgresSession implements DbSession {
   ): AsyncIterable<DbRow[]> {
     // Compared as text on both sides: keys arrive as the ::text the rows were read as, so an int8 or
     // a numeric key is compared without a lossy round trip through a JavaScript number.
-    const keys = `(${keyColumns.map((k) => `t.${quote(k)}::text`).join(', ')})`;
+    const keys = `(${keyColumns.map((k) => `${ROW}.${quote(k)}::text`).join(', ')})`;
     for (let start = 0; start < keyValues.length; start += KEYS_PER_STATEMENT) {
       const chunk = keyValues.slice(start, start + KEYS_PER_STATEMENT);
       let n = 0;
       const tuples = chunk.map(() => `(${keyColumns.map(() => `$${++n}::text`).join(', ')})`).join(', ');
-      const sql = `SELECT ${selectList(table, columns)} FROM ${qualified(table)} AS t WHERE ${keys} IN (${tuples}) ORDER BY ${orderOf(table)}`;
+      const sql = `SELECT ${selectList(table, columns)} FROM ${qualified(table)} AS ${ROW} WHERE ${keys} IN (${tuples}) ORDER BY ${orderOf(table)}`;
       yield* this.cursor(table, sql, chunk.flat().map(asText), batchSize, signal);
     }
   }
 
   async countRows(table: DbTable, signal: AbortSignal): Promise<number> {
-    for await (const batch of this.cursor(table, `SELECT count(*)::text FROM ${qualified(table)} AS t`, [], 1, signal)) return Number(batch[0]?.[0] ?? 0);
+    for await (const batch of this.cursor(table, `SELECT count(*)::text FROM ${qualified(table)} AS ${ROW}`, [], 1, signal)) return Number(batch[0]?.[0] ?? 0);
     return 0;
   }
 
@@ -253,7 +260,7 @@ function selectList(table: DbTable, columns: ReadonlyArray<string>): string {
   const kind = new Map(table.columns.map((c) => [c.name, c.kind] as const));
   return columns
     .map((name) => {
-      const col = `t.${quote(name)}`;
+      const col = `${ROW}.${quote(name)}`;
       switch (kind.get(name)) {
         case 'json':
           return col;
@@ -267,7 +274,7 @@ function selectList(table: DbTable, columns: ReadonlyArray<string>): string {
 }
 
 function orderOf(table: DbTable): string {
-  return table.primaryKey.length ? table.primaryKey.map((k) => `t.${quote(k)}`).join(', ') : `t::text COLLATE "C"`;
+  return table.primaryKey.length ? table.primaryKey.map((k) => `${ROW}.${quote(k)}`).join(', ') : `(${ROW}.*)::text COLLATE "C"`;
 }
 
 function qualified(table: DbTable): string {

@@ -63,7 +63,7 @@ beforeAll(async () => {
     INSERT INTO customers VALUES ${values};
     CREATE TABLE orders (id bigint PRIMARY KEY, customer_id int REFERENCES customers(id), item text, total numeric(10,2), meta json);
     INSERT INTO orders VALUES (10, 1, 'Drucker', 199.50, '{"note": "Lieferung"}'), (11, 5, 'Toner', 49.90, null), (12, 4, 'Papier', 5, '[1, 2]');
-    CREATE TABLE events (created_at timestamptz, message text);
+    CREATE TABLE events (created_at timestamptz, message text, auskunft_row text DEFAULT 'same');
     INSERT INTO events VALUES ('2024-03-01 10:00+00', 'Login von j.weiss@beispiel-gmbh.de'), ('2024-03-01 09:00+00', 'Login von anna@example.org'), ('2024-03-01 11:00+00', 'Login von j.weiss@beispiel-gmbh.de');
     CREATE TABLE invoices (id int PRIMARY KEY, kunden_nr int, betrag numeric);
     INSERT INTO invoices VALUES (1, 880042, 10), (2, 8800421, 20);
