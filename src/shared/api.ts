@@ -548,6 +548,11 @@ export const apiContract = {
   sources: {
     list: method(empty, SourcesViewSchema),
     check: method(z.object({ sourceId: SourceIdSchema }).strict(), z.object({ ok: z.boolean(), message: z.string() })),
+    /** A database source's tables with their row counts (null: not countable); `supported` is false for other types. */
+    tables: method(
+      z.object({ sourceId: SourceIdSchema }).strict(),
+      z.object({ supported: z.boolean(), tables: z.array(z.object({ name: z.string(), rows: z.number().int().nonnegative().nullable(), view: z.boolean() })), error: z.string().nullable() }),
+    ),
     save: method(SaveSourceSchema.strict(), z.object({ id: z.string() })),
     remove: method(z.object({ sourceId: SourceIdSchema }).strict(), z.object({ removed: z.boolean() })),
   },

@@ -17,6 +17,7 @@ export const API_METHODS = [
   'cases.delete',
   'sources.list',
   'sources.check',
+  'sources.tables',
   'sources.save',
   'sources.remove',
   'search.start',

@@ -117,6 +117,18 @@ export interface Connector<C extends SourceBase = SourceBase> {
    * Null when the source no longer holds the record. Only sources that OCR scans have it.
    */
   readPageImage?(config: C, locator: Locator, page: number, rotation: number, ctx: OriginalContext): Promise<{ png: Buffer; scale: number } | null>;
+  /**
+   * The tables a search of this source would read, with their row counts (null where counting
+   * failed), for the Sources screen. Only sources made of tables (databases) have it.
+   */
+  describeTables?(config: C, ctx: OriginalContext): Promise<SourceTable[]>;
+}
+
+/** One table of a source, as the Sources screen lists it. */
+export interface SourceTable {
+  readonly name: string;
+  readonly rows: number | null;
+  readonly view: boolean;
 }
 
 /**

@@ -160,6 +160,12 @@ describe('the application service over a real case store and the sample workspac
     expect(await call('exports.openFolder', { exportId: started.exportId })).toEqual({ opened: false });
   });
 
+  it('lists the tables of a database source only: other types say they have none', async () => {
+    const first = (await call('sources.list', {})).sources[0]!;
+    expect(await call('sources.tables', { sourceId: first.id })).toEqual({ supported: false, tables: [], error: null });
+    await expect(call('sources.tables', { sourceId: 'nosuch' })).rejects.toThrow(/no source "nosuch"/);
+  });
+
   it('adds an IMAP source through the form: the password goes to the keychain, the file gets a reference', async () => {
     const file = join(dir, 'sample', 'auskunft.yaml');
     const before = readFileSync(file, 'utf8');

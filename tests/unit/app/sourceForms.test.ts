@@ -9,5 +9,8 @@ describe('sourceTypeForms', () => {
     expect(imap.secretField).toBe('password');
     expect(Object.keys(imap.schema['properties'] as object)).toEqual(expect.arrayContaining(['host', 'port', 'tls', 'user', 'mailboxes']));
     expect(forms.find((f) => f.type === 'mbox')!.secretField).toBeNull();
+    const database = forms.find((f) => f.type === 'database')!;
+    expect(database.secretField).toBe('password');
+    expect(Object.keys(database.schema['properties'] as object)).toEqual(expect.arrayContaining(['driver', 'host', 'database', 'user', 'ssl', 'path', 'tables', 'exclude', 'views', 'columns', 'timeout']));
   });
 });

@@ -8,7 +8,7 @@ import { connectorTypes, findConnector, loadConnector } from '../../../src/core/
  * the real connector has but the registered one lacks is silently lost in production: ticket
  * originals were never read because the lazy wrapper forgot readOriginals.
  */
-const CAPABILITIES = ['check', 'search', 'readOriginal', 'readOriginals', 'readPageImage'] as const satisfies ReadonlyArray<keyof Connector>;
+const CAPABILITIES = ['check', 'search', 'readOriginal', 'readOriginals', 'readPageImage', 'describeTables'] as const satisfies ReadonlyArray<keyof Connector>;
 
 function capabilitiesOf(connector: Connector<SourceBase> | undefined): string[] {
   return CAPABILITIES.filter((name) => typeof connector?.[name] === 'function');

@@ -63,6 +63,25 @@ export function sourceService(ctx: AppContext): AuskunftHandlers['sources'] {
       }
     },
 
+    async tables({ sourceId }) {
+      const ws = ctx.workspace();
+      const source = ws.sources.find((s) => s.config.id === sourceId);
+      if (!source) throw new NotFoundError(`no source "${sourceId}" in ${ws.file}`);
+      if (!source.connector.describeTables) return { supported: false, tables: [], error: null };
+      const signal = AbortSignal.timeout(CHECK_TIMEOUT_MS);
+      try {
+        const tables = await source.connector.describeTables(source.config, {
+          signal,
+          sourceId,
+          resolvePath: (path) => resolve(ws.dir, path),
+          resolveSecret: keychainSecrets(ctx.ports.keychain),
+        });
+        return { supported: true, tables, error: null };
+      } catch (err) {
+        return { supported: true, tables: [], error: signal.aborted ? `no answer within ${CHECK_TIMEOUT_MS / 1000} s` : (err as Error).message };
+      }
+    },
+
     async save({ originalId, config, password }) {
       const file = workspaceFile();
       const type = typeof config['type'] === 'string' ? config['type'] : '';

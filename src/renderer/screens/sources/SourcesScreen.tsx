@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SourceView } from '../../../shared/api.js';
+import type { ApiOutput, SourceView } from '../../../shared/api.js';
 import { useApi } from '../../api/ApiContext.js';
 import { useAppInfo } from '../../app/AppInfoContext.js';
 import { ErrorMessage } from '../../ui/ErrorMessage.js';
@@ -14,6 +14,7 @@ export function SourcesScreen() {
   const { info, refresh } = useAppInfo();
   const view = useAsync(() => api.sources.list({}), []);
   const [checks, setChecks] = useState<Record<string, { ok: boolean; message: string } | 'checking'>>({});
+  const [tables, setTables] = useState<Record<string, ApiOutput<'sources.tables'> | 'loading'>>({});
   const [editing, setEditing] = useState<SourceView | 'new' | null>(null);
   const [error, setError] = useState<Error>();
 
@@ -22,6 +23,15 @@ export function SourcesScreen() {
     api.sources.check({ sourceId: id }).then(
       (result) => setChecks((c) => ({ ...c, [id]: result })),
       (err: Error) => setChecks((c) => ({ ...c, [id]: { ok: false, message: err.message } })),
+    );
+  };
+
+  // A database source lists its tables with their row counts, so the officer sees what a search will read.
+  const listTables = (id: string) => {
+    setTables((c) => ({ ...c, [id]: 'loading' }));
+    api.sources.tables({ sourceId: id }).then(
+      (result) => setTables((c) => ({ ...c, [id]: result })),
+      (err: Error) => setTables((c) => ({ ...c, [id]: { supported: true, tables: [], error: err.message } })),
     );
   };
 
@@ -53,6 +63,7 @@ export function SourcesScreen() {
           <tbody>
             {view.data.sources.map((s) => {
               const result = checks[s.id];
+              const listed = tables[s.id];
               return (
                 <tr key={s.id} data-source={s.id}>
                   <td>
@@ -71,11 +82,28 @@ export function SourcesScreen() {
                   <td aria-live="polite">
                     {result === 'checking' && t('sources.checking')}
                     {result && result !== 'checking' && <span className={result.ok ? 'check-ok' : 'check-failed'}>{(result.ok ? '✓ ' : '✗ ') + result.message}</span>}
+                    {listed === 'loading' && <div>{t('sources.tablesLoading')}</div>}
+                    {listed && listed !== 'loading' && listed.error && <div className="check-failed">{'✗ ' + listed.error}</div>}
+                    {listed && listed !== 'loading' && !listed.error && (
+                      <ul className="source-tables" aria-label={t('sources.tablesLabel', { id: s.id })}>
+                        {listed.tables.map((tb) => (
+                          <li key={tb.name}>
+                            <code>{tb.name}</code>
+                            {tb.view ? ` (${t('sources.view')})` : ''}: {tb.rows === null ? t('sources.rowsUnknown') : t('sources.rows', { count: tb.rows })}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
                   </td>
                   <td className="row-actions">
                     <button type="button" className="small" onClick={() => check(s.id)} aria-label={t('sources.checkLabel', { id: s.id })}>
                       {t('sources.check')}
                     </button>
+                    {s.type === 'database' && (
+                      <button type="button" className="small" onClick={() => listTables(s.id)} aria-label={t('sources.tablesLabel', { id: s.id })}>
+                        {t('sources.tables')}
+                      </button>
+                    )}
                     <button type="button" className="small" onClick={() => setEditing(s)} aria-label={t('sources.editLabel', { id: s.id })}>
                       {t('sources.edit')}
                     </button>
