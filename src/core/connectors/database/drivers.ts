@@ -8,4 +8,6 @@ import type { DbDriver } from './dbDriver.js';
 export const DB_DRIVERS: Readonly<Record<string, () => Promise<DbDriver>>> = {
   postgres: async () => (await import('./postgresDriver.js')).postgresDriver,
   sqlite: async () => (await import('./sqliteDriver.js')).sqliteDriver,
+  mysql: async () => (await import('./mysqlDriver.js')).mysqlDriver,
+  mariadb: async () => (await import('./mysqlDriver.js')).mysqlDriver,
 };
