@@ -273,9 +273,9 @@ export function columnKind(dataType: string, columnType: string): DbColumnKind {
   return 'other';
 }
 
-/** How messages name the server: host:port/database, never the user or password. */
+/** How messages name the server (as the PostgreSQL driver does): never the user or password. */
 function serverName(options: DbOpenOptions): string {
-  return `${options.host ?? '127.0.0.1'}:${options.port ?? 3306}/${options.database ?? ''}`;
+  return `${options.driver === 'mysql' ? 'MySQL' : 'MariaDB'} ${options.host ?? '127.0.0.1'}:${options.port ?? 3306}/${options.database ?? '?'}`;
 }
 
 /** A MySQL identifier in backticks (a backtick inside doubled). */
