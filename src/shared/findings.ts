@@ -24,6 +24,9 @@ export const LocatorSchema = z
     folder: z.string().optional(), // folder inside an Outlook store, "Posteingang/Projekte"
     item: z.number().int().nonnegative().optional(), // descriptor node id of the item in a PST/OST
     subject: z.string().optional(), // the item's subject, to tell a replaced item from the one found
+    table: z.string().optional(), // a database table, "schema.table" (SQLite: the table's name)
+    key: z.record(z.string(), z.union([z.string(), z.number()])).optional(), // the row's primary key, column → value
+    hash: z.string().regex(/^[0-9a-f]{64}$/).optional(), // SHA-256 of the row's values, to tell a changed or replaced row from the one found
   })
   .strict();
 export type Locator = z.infer<typeof LocatorSchema>;

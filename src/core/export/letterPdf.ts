@@ -412,6 +412,13 @@ function metaLine(item: PackageItem, lang: Lang, t: PackageTexts, activityName: 
 export function describeLocator(l: Locator, lang: Lang): string {
   const de = lang === 'de';
   const parts: string[] = [];
+  if (l.table !== undefined) {
+    // "Tabelle public.customers, Schlüssel id=42"; without a key, the row's place in the table's order.
+    parts.push(`${de ? 'Tabelle' : 'table'} ${l.table}`);
+    if (l.key) parts.push(`${de ? 'Schlüssel' : 'key'} ${Object.entries(l.key).map(([k, v]) => `${k}=${v}`).join(', ')}`);
+    else if (l.row !== undefined) parts.push(`${de ? 'Zeile' : 'row'} ${l.row}`);
+    return parts.join(', ');
+  }
   if (l.path !== undefined) parts.push(`${de ? 'Datei' : 'file'} ${l.path}`);
   if (l.file !== undefined) parts.push(`${de ? 'Datei' : 'file'} ${l.file}`);
   if (l.folder) parts.push(`${de ? 'Ordner' : 'folder'} ${l.folder}`);
