@@ -2,6 +2,7 @@ import type { ZodType } from 'zod';
 import type { Connector, SourceBase } from './connector.js';
 import { callsConfigSchema } from './calls/callsConfig.js';
 import { contactsConfigSchema } from './contacts/contactsConfig.js';
+import { databaseConfigSchema } from './database/databaseConfig.js';
 import { documentsConfigSchema } from './documents/documentsConfig.js';
 import { emlConfigSchema } from './eml/emlConfig.js';
 import { imapConfigSchema } from './imap/imapConfig.js';
@@ -47,6 +48,7 @@ const entries: ReadonlyArray<Entry> = [
   { type: 'calls', configSchema: callsConfigSchema, has: [], load: async () => (await import('./calls/callsConnector.js')).callsConnector as Connector<SourceBase> },
   { type: 'outlook', configSchema: outlookConfigSchema, has: ['readOriginal', 'readOriginals'], load: async () => (await import('./outlook/outlookConnector.js')).outlookConnector as Connector<SourceBase> },
   { type: 'contacts', configSchema: contactsConfigSchema, has: [], load: async () => (await import('./contacts/contactsConnector.js')).contactsConnector as Connector<SourceBase> },
+  { type: 'database', configSchema: databaseConfigSchema, has: ORIGINALS, load: async () => (await import('./database/databaseConnector.js')).databaseConnector as Connector<SourceBase> },
 ];
 
 const byType = new Map(entries.map((entry) => [entry.type, deferred(entry)] as const));

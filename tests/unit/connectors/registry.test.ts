@@ -18,7 +18,7 @@ describe('connector registry', () => {
   });
 
   it('knows every source type of the design, and no unknown one', () => {
-    expect(connectorTypes().sort()).toEqual(['calls', 'contacts', 'documents', 'eml', 'imap', 'maildir', 'mbox', 'outlook', 'table', 'tickets', 'weblog']);
+    expect(connectorTypes().sort()).toEqual(['calls', 'contacts', 'database', 'documents', 'eml', 'imap', 'maildir', 'mbox', 'outlook', 'table', 'tickets', 'weblog']);
     expect(findConnector('ftp')).toBeUndefined();
   });
 });

@@ -92,7 +92,10 @@ class SqliteSession implements DbSession {
       const sql =
         `SELECT ${columns.map(quote).join(', ')} FROM ${quote(table.name)} ` +
         `WHERE (${keyColumns.map(quote).join(', ')}) IN (VALUES ${chunk.map(() => tuple).join(', ')}) ORDER BY ${orderOf(table)}`;
-      yield* this.iterate(table, sql, chunk.flat().map(bindable), batchSize, signal);
+      const kinds = keyColumns.map((k) => table.columns.find((c) => c.name === k)?.kind);
+      // Keys may arrive as the text they were shown as; an integer column compares them as numbers.
+      const params = chunk.flatMap((tuple) => tuple.map((v, i) => (kinds[i] === 'number' && typeof v === 'string' && /^-?\d+$/.test(v) ? BigInt(v) : bindable(v))));
+      yield* this.iterate(table, sql, params, batchSize, signal);
     }
   }
 
