@@ -13,6 +13,8 @@ import pg from 'pg';
 export interface PostgresServer {
   readonly host: '127.0.0.1';
   readonly port: number;
+  /** The postmaster; its children (the backends) are counted in its cutime once they exit. */
+  readonly pid: number;
   readonly database: string;
   readonly reader: { readonly user: string; readonly password: string };
   /** Run SQL as the superuser. */
@@ -77,6 +79,7 @@ export async function startPostgres(): Promise<PostgresServer> {
   return {
     host: '127.0.0.1',
     port,
+    pid: proc.pid ?? 0,
     database: DATABASE,
     reader: READER,
     query: async (sql) => void (await db.query(sql)),

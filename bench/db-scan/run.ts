@@ -44,6 +44,8 @@ type DriverName = 'postgres' | 'mariadb';
 
 interface Target {
   readonly driver: DriverName;
+  /** The server process, whose CPU time is read around the search. */
+  readonly pid: number;
   readonly host: string;
   readonly port: number;
   readonly database: string;
@@ -151,8 +153,22 @@ interface DriverResult {
   readonly baseline: CommandResult & { runs: number[] };
   readonly baselineCount: number | null;
   readonly auskunft: CommandResult;
+  /** CPU seconds the server spent while auskunft searched (all its threads, and reaped backends). */
+  readonly serverCpuSeconds: number | null;
   readonly score?: Score;
   readonly error?: string;
+}
+
+/** utime+stime+cutime+cstime of a process from /proc, in seconds; null where /proc is not there. */
+function processCpuSeconds(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    // After the command name: field 3 is state, so utime..cstime (14..17) are indexes 11..14 here.
+    const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i] ?? 0), 0);
+    return ticks / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
 }
 
 function log(line: string): void {
@@ -205,14 +221,19 @@ async function benchDriver(t: Target, corpus: DbCorpus, dir: string, opts: { cli
 
   const env = { ...process.env, [PASSWORD_ENV]: t.password };
   const args = [opts.cli, 'search', '--workspace', join(ws, 'auskunft.yaml'), '--subject', join(ws, 'subject.yaml'), '--out', out];
+  const serverBefore = processCpuSeconds(t.pid);
   const auskunft = await runCommand(process.execPath, args, { cwd: ws, env, measureRss: true, timeoutMs: opts.timeoutMs });
+  const serverAfter = processCpuSeconds(t.pid);
+  // A backend's time reaches the postmaster's cutime only once it has exited; give it a moment.
+  await new Promise((r) => setTimeout(r, 300));
+  const serverCpuSeconds = serverBefore !== null && serverAfter !== null ? Math.max(serverAfter, processCpuSeconds(t.pid) ?? serverAfter) - serverBefore : null;
   log(`  ${t.driver} auskunft: exit ${auskunft.exitCode ?? auskunft.signal}, ${auskunft.wallSeconds.toFixed(2)} s, peak RSS ${((auskunft.peakRssKb ?? 0) / 1024).toFixed(0)} MB`);
-  if (auskunft.timedOut) return { driver: t.driver, baseline, baselineCount, auskunft, error: `timed out after ${opts.timeoutMs / 1000} s` };
-  if (!existsSync(out)) return { driver: t.driver, baseline, baselineCount, auskunft, error: `no findings written (exit ${auskunft.exitCode ?? auskunft.signal}): ${lastLines(auskunft.stderr, 3)}` };
+  if (auskunft.timedOut) return { driver: t.driver, baseline, baselineCount, auskunft, serverCpuSeconds, error: `timed out after ${opts.timeoutMs / 1000} s` };
+  if (!existsSync(out)) return { driver: t.driver, baseline, baselineCount, auskunft, serverCpuSeconds, error: `no findings written (exit ${auskunft.exitCode ?? auskunft.signal}): ${lastLines(auskunft.stderr, 3)}` };
   try {
-    return { driver: t.driver, baseline, baselineCount, auskunft, score: score(corpus, out) };
+    return { driver: t.driver, baseline, baselineCount, auskunft, serverCpuSeconds, score: score(corpus, out) };
   } catch (err) {
-    return { driver: t.driver, baseline, baselineCount, auskunft, error: `findings.json unreadable: ${err instanceof Error ? err.message : String(err)}` };
+    return { driver: t.driver, baseline, baselineCount, auskunft, serverCpuSeconds, error: `findings.json unreadable: ${err instanceof Error ? err.message : String(err)}` };
   }
 }
 
@@ -228,6 +249,7 @@ function printReport(corpus: DbCorpus, results: DriverResult[]): void {
       String(total),
       a.wallSeconds.toFixed(2),
       cpu(a).toFixed(2),
+      r.serverCpuSeconds === null ? '-' : r.serverCpuSeconds.toFixed(2),
       r.error ? '-' : String(Math.round(total / a.wallSeconds)),
       a.peakRssKb ? (a.peakRssKb / 1024).toFixed(0) : '-',
       s ? `${s.found}/${s.expected} ${((100 * s.found) / Math.max(1, s.expected)).toFixed(0)}%` : '-',
@@ -239,10 +261,11 @@ function printReport(corpus: DbCorpus, results: DriverResult[]): void {
       String(a.exitCode ?? a.signal),
     ];
   });
-  process.stdout.write(`\n${formatTable(['driver', 'rows', 'auskunft s', 'cpu s', 'rows/s', 'peak RSS MB', 'recall', 'FP', 'weak', 'baseline s', 'ratio', 'cpu ratio', 'exit'], rows)}\n`);
+  process.stdout.write(`\n${formatTable(['driver', 'rows', 'auskunft s', 'cpu s', 'server cpu s', 'rows/s', 'peak RSS MB', 'recall', 'FP', 'weak', 'baseline s', 'ratio', 'cpu ratio', 'exit'], rows)}\n`);
   process.stdout.write(
     'baseline = the server\'s client dumping both tables (psql COPY TO STDOUT / mariadb --batch --quick) piped through rg -F -c, best of the runs;\n' +
       'ratio = auskunft wall / baseline wall; cpu ratio = the same with user+sys CPU seconds (the baseline\'s include the client and rg, not the server);\n' +
+      'server cpu s = CPU seconds of the database server during the search (mariadbd\'s threads; the postmaster\'s reaped backends);\n' +
       'recall = planted target rows found as strong findings; FP = strong findings that are not targets; weak = name-only rows found weak / planted, + other weak findings\n',
   );
   for (const r of results) {
@@ -300,13 +323,13 @@ async function main(): Promise<number> {
     for (const driver of drivers) {
       const server = driver === 'postgres' ? servers.postgres : servers.mariadb;
       if (!server) continue;
-      const target: Target = { driver, host: server.host, port: server.port, database: server.database, user: server.reader.user, password: server.reader.password };
+      const target: Target = { driver, pid: server.pid, host: server.host, port: server.port, database: server.database, user: server.reader.user, password: server.reader.password };
       results.push(await benchDriver(target, corpus, dir, opts));
     }
     printReport(corpus, results);
     writeResults(join(CORPUS_ROOT, 'db-scan-results.json'), results.map((r) => ({
       driver: r.driver, rows: corpus.rows + corpus.logRows,
-      auskunftSeconds: r.auskunft.wallSeconds, auskunftCpuSeconds: cpu(r.auskunft), peakRssKb: r.auskunft.peakRssKb, exit: r.auskunft.exitCode,
+      auskunftSeconds: r.auskunft.wallSeconds, auskunftCpuSeconds: cpu(r.auskunft), serverCpuSeconds: r.serverCpuSeconds, peakRssKb: r.auskunft.peakRssKb, exit: r.auskunft.exitCode,
       baselineSeconds: r.baseline.wallSeconds, baselineRuns: r.baseline.runs, baselineCpuSeconds: cpu(r.baseline), baselineCount: r.baselineCount,
       ratio: r.auskunft.wallSeconds / r.baseline.wallSeconds,
       recall: r.score ? r.score.found / Math.max(1, r.score.expected) : null, falsePositives: r.score?.falsePositives, missed: r.score?.missed, error: r.error,

@@ -18,6 +18,8 @@ export interface MariaDbServer {
   readonly host: '127.0.0.1';
   readonly port: number;
   readonly dir: string;
+  /** The mariadbd process, e.g. to read its CPU time from /proc. */
+  readonly pid: number;
   /** The database created for the test (`auskunft_test`). */
   readonly database: string;
   /** A user with `GRANT SELECT ON database.*` and nothing else. */
@@ -164,6 +166,7 @@ export async function startMariaDb(options: StartMariaDbOptions = {}): Promise<M
     host: '127.0.0.1',
     port,
     dir,
+    pid: proc.pid ?? 0,
     database: DATABASE,
     reader: READER,
     caPem,
