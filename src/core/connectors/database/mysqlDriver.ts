@@ -62,7 +62,12 @@ async function openMysql(options: DbOpenOptions, password: string | undefined, s
   } catch (err) {
     conn.destroy();
     if (signal.aborted) throw signal.reason;
-    throw mysqlError(err, serverName(options));
+    const error = mysqlError(err, serverName(options));
+    // MariaDB answers a plaintext login under require_secure_transport (or to a user created
+    // REQUIRE SSL) with the same 1045 as a wrong password; say so rather than send the officer
+    // hunting for a typo.
+    if (error.kind === 'auth' && (options.ssl ?? 'off') === 'off') throw new DbError('auth', `${error.message}; if the server requires encrypted connections, set ssl: require or verify-full`);
+    throw error;
   } finally {
     signal.removeEventListener('abort', onAbort);
   }
@@ -83,6 +88,9 @@ async function sslOptions(options: DbOpenOptions): Promise<ConnectionOptions['ss
 }
 
 class MysqlSession implements DbSession {
+  /** Set once the connection is gone (closed, or dropped mid-result); close() then has nothing to do. */
+  private broken = false;
+
   constructor(
     private readonly conn: Connection,
     private readonly label: string,
@@ -215,6 +223,8 @@ class MysqlSession implements DbSession {
   }
 
   async close(): Promise<void> {
+    if (this.broken) return;
+    this.broken = true;
     await run(this.conn, 'ROLLBACK').catch(() => undefined);
     await new Promise<void>((resolve) => this.conn.end(() => resolve()));
     this.conn.destroy();
@@ -231,6 +241,7 @@ class MysqlSession implements DbSession {
     };
     signal.addEventListener('abort', onAbort, { once: true });
     let batch: DbRow[] = [];
+    let complete = false;
     try {
       for await (const row of stream as AsyncIterable<unknown[]>) {
         batch.push(convertRow(row, json));
@@ -239,11 +250,18 @@ class MysqlSession implements DbSession {
           batch = [];
         }
       }
+      complete = true;
     } catch (err) {
       if (signal.aborted) throw signal.reason;
       throw mysqlError(err, this.where, table?.qualified);
     } finally {
       signal.removeEventListener('abort', onAbort);
+      // A consumer that stopped early leaves the rest of the result on the wire, and the protocol
+      // cannot cancel it: any next command would queue behind it for ever. Drop the connection.
+      if (!complete) {
+        this.broken = true;
+        this.conn.destroy();
+      }
     }
     if (batch.length > 0) yield batch;
   }

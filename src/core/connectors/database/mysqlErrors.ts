@@ -16,6 +16,7 @@ const SERVER_ERRNOS: Readonly<Record<number, DbErrorKind>> = {
   1143: 'permission', // ER_COLUMNACCESS_DENIED_ERROR
   1049: 'unreachable', // ER_BAD_DB_ERROR: as PostgreSQL's 3D000 in dbErrors.ts, the source cannot be read at all
   1146: 'missing-table', // ER_NO_SUCH_TABLE
+  1412: 'missing-table', // ER_TABLE_DEF_CHANGED: created or altered after the snapshot was taken
   1969: 'timeout', // ER_STATEMENT_TIMEOUT (MariaDB max_statement_time)
   3024: 'timeout', // ER_QUERY_TIMEOUT (MySQL max_execution_time)
   1205: 'timeout', // ER_LOCK_WAIT_TIMEOUT
@@ -69,6 +70,7 @@ export function mysqlError(error: unknown, where: string, table?: string): DbErr
       if (errno === 1044) return new DbError('permission', `${where}: no access to the database (or it does not exist): ${raw}`);
       return new DbError('permission', `permission denied${on}: the user may not read it (${raw})`, table);
     case 'missing-table':
+      if (errno === 1412) return new DbError('missing-table', `table ${table ?? '?'} was created or altered after the search began, so it cannot be read as of the same moment as the others; search again (${raw})`, table);
       return new DbError('missing-table', `table ${table ?? '?'} is gone: it was dropped or renamed during the search (${raw})`, table);
     case 'timeout':
       return new DbError('timeout', `statement timeout${on}: the server took longer than the configured timeout (${raw})`, table);

@@ -167,6 +167,26 @@ describe.skipIf(missing !== null)('mysqlDriver on MariaDB', { timeout: 120_000 }
     expect((await failure(open({ ssl: 'verify-full' }))).kind).toBe('tls');
     await server.root(`CREATE USER 'nur_tls'@'127.0.0.1' IDENTIFIED BY 'Tls 1' REQUIRE SSL; GRANT SELECT ON ${server.database}.* TO 'nur_tls'@'127.0.0.1'`);
     expect((await open({ user: 'nur_tls', ssl: 'require' }, 'Tls 1')).describe()).toMatch(/MariaDB/);
+    await server.root('SET GLOBAL require_secure_transport = ON');
+    try {
+      // MariaDB says 1045, as for a wrong password (MySQL says 3159): the message points to ssl.
+      expect(await failure(open())).toMatchObject({ kind: 'auth', message: expect.stringMatching(/if the server requires encrypted connections, set ssl: require/) as unknown });
+      expect((await open({ ssl: 'require' })).describe()).toMatch(/MariaDB/);
+    } finally {
+      await server.root('SET GLOBAL require_secure_transport = OFF');
+    }
+  });
+
+  it('a consumer that stops reading a keyless table early does not leave the session hanging', async () => {
+    await server.root(`CREATE TABLE IF NOT EXISTS ${server.database}.viele (n INT, text VARCHAR(50)); INSERT INTO ${server.database}.viele SELECT seq, 'x' FROM seq_1_to_20000`);
+    const s = await mysqlDriver.open(options(), server.reader.password, signal);
+    const tables = await s.listTables({ views: false }, signal);
+    const viele = table(tables, 'viele');
+    for await (const batch of s.rows(viele, ['n'], 100, signal)) {
+      expect(batch).toHaveLength(100);
+      break;
+    }
+    await s.close(); // resolves: the half-read result does not block it
   });
 
   it('a table the user may not read fails that table only; the session goes on', async () => {
@@ -181,6 +201,13 @@ describe.skipIf(missing !== null)('mysqlDriver on MariaDB', { timeout: 120_000 }
     const weg = table(await s2.listTables({ views: false }, signal), 'weg');
     await server.root(`DROP TABLE ${server.database}.weg`);
     expect(await failure(all(s2.rows(weg, ['id'], 10, signal)))).toMatchObject({ kind: 'missing-table', table: `${server.database}.weg` });
+  });
+
+  it('a table created after the snapshot fails that table as missing, with a reason', async () => {
+    const s = await open();
+    await server.root(`CREATE TABLE ${server.database}.spaeter (id INT PRIMARY KEY); INSERT INTO ${server.database}.spaeter VALUES (1)`);
+    const spaeter = table(await s.listTables({ views: false }, signal), 'spaeter');
+    expect(await failure(all(s.rows(spaeter, ['id'], 10, signal)))).toMatchObject({ kind: 'missing-table', message: expect.stringMatching(/after the search began/) as unknown });
   });
 
   it('a statement over the timeout (a locked table) fails that table with kind timeout; the next table still reads', async () => {
