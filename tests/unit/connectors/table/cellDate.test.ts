@@ -7,6 +7,7 @@ describe('parseCellDate', () => {
     expect(parseCellDate('2024-03-04')).toBe('2024-03-04');
     expect(parseCellDate('2024-03-04 09:15')).toBe('2024-03-04T09:15:00');
     expect(parseCellDate('2024-03-04T09:15:02+0100')).toBe('2024-03-04T09:15:02+01:00');
+    expect(parseCellDate('2024-03-04 09:15:02.123+00')).toBe('2024-03-04T09:15:02+00:00'); // PostgreSQL's timestamptz text
     expect(parseCellDate('04.03.2024')).toBe('2024-03-04');
     expect(parseCellDate('4.3.2024 9:05')).toBe('2024-03-04T09:05:00');
   });

@@ -1,10 +1,10 @@
 /**
  * Dates in table cells, as ISO 8601. Only unambiguous forms are read: ISO (`2024-03-04`,
- * `2024-03-04 09:15`) and German (`04.03.2024`, `04.03.2024 09:15`). `03/04/2024` could be March or
+ * `2024-03-04 09:15`, `2024-03-04 09:15:00+00` as PostgreSQL writes it) and German (`04.03.2024`, `04.03.2024 09:15`). `03/04/2024` could be March or
  * April, so it gives no date rather than a wrong one.
  */
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 const GERMAN = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -15,7 +15,8 @@ function compose(y: number, mo: number, d: number, h?: number, mi?: number, s?: 
   const day = `${y}-${pad(mo)}-${pad(d)}`;
   if (h === undefined || mi === undefined) return day;
   if (h > 23 || mi > 59 || (s ?? 0) > 59) return null;
-  const offset = zone === undefined ? '' : zone === 'Z' ? 'Z' : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
+  // `+00`: hours only, as PostgreSQL writes a timestamptz (ISO 8601 allows it).
+  const offset = zone === undefined ? '' : zone === 'Z' ? 'Z' : zone.length === 3 ? `${zone}:00` : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
   return `${day}T${pad(h)}:${pad(mi)}:${pad(s ?? 0)}${offset}`;
 }
 
