@@ -3,9 +3,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startMariaDb, type MariaDbServer } from '../../tests/integration/helpers/mariadb.js';
+import { startPostgres, type PostgresServer } from '../../tests/integration/helpers/postgres.js';
 import { type CommandResult, bestOf, commandWorks, formatTable, lastLines, requireRgAndCli, runBenchmark, runCommand, summarizeKinds, writeResults } from '../measure.js';
 import { generateDbCorpus, KUNDEN_DDL, LOG_DDL, SUBJECT, type DbCorpus, type PlantedRow } from './generateDbCorpus.js';
-import { startPostgres, type PostgresServer } from './postgresServer.js';
 
 /**
  * bench/db-scan: the `database` source over PostgreSQL and MariaDB holding the same rows, in one run,
@@ -184,14 +184,29 @@ async function loadMariaDb(server: MariaDbServer, corpus: DbCorpus): Promise<voi
   await server.root(`ANALYZE TABLE ${server.database}.kunden, ${server.database}.kontakt_log`);
 }
 
+const PG_DATABASE = 'auskunft_bench';
+const PG_READER = { user: 'auskunft_reader', password: 'Lese-Recht 2026!' };
+
+/** The test harness's PostgreSQL plus what the benchmark needs: a database, the rows, a SELECT-only role. */
 async function loadPostgres(server: PostgresServer, corpus: DbCorpus): Promise<void> {
-  await server.query(`${KUNDEN_DDL.postgres}; ${LOG_DDL.postgres}`);
+  await server.admin(`CREATE DATABASE ${PG_DATABASE}`);
+  await server.admin(`CREATE ROLE ${PG_READER.user} LOGIN PASSWORD '${PG_READER.password.replaceAll("'", "''")}'`);
+  await server.admin(`${KUNDEN_DDL.postgres}; ${LOG_DDL.postgres}; GRANT SELECT ON kunden, kontakt_log TO ${PG_READER.user}`, PG_DATABASE);
   for (const [table, file] of Object.entries(corpus.files)) {
-    // COPY FROM a file is server-side and needs the file readable by the postgres user: pipe it from here instead.
-    const r = await runCommand('bash', ['-c', `psql -X -q -h 127.0.0.1 -p ${server.port} -U postgres -d ${server.database} -c "\\copy ${table} FROM '${file}'"`], { env: { ...process.env, PGPASSWORD: 'bench-super' } });
+    // psql's \copy reads the file here and streams it; the harness's socket login is trust.
+    const r = await runCommand('psql', ['-X', '-q', '-h', server.dir, '-p', String(server.port), '-U', 'postgres', '-d', PG_DATABASE, '-c', `\\copy ${table} FROM '${file}'`]);
     if (r.exitCode !== 0) throw new Error(`loading ${table} into PostgreSQL failed: ${lastLines(r.stderr, 3)}`);
   }
-  await server.query('ANALYZE');
+  await server.admin('ANALYZE', PG_DATABASE);
+}
+
+/** The postmaster's pid, from the first line of its pid file (the harness starts it via runuser). */
+function postmasterPid(server: PostgresServer): number {
+  try {
+    return Number(readFileSync(join(server.dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    return 0;
+  }
 }
 
 /** The baseline: the server's own client dumps both tables, rg counts the lines holding the address. */
@@ -321,9 +336,11 @@ async function main(): Promise<number> {
     const opts = { cli: resolve(values.cli), rgRuns: Number(values['rg-runs']), timeoutMs: Number(values['timeout-s']) * 1000, statementTimeoutS: Number(values['statement-timeout-s']) };
     const results: DriverResult[] = [];
     for (const driver of drivers) {
-      const server = driver === 'postgres' ? servers.postgres : servers.mariadb;
-      if (!server) continue;
-      const target: Target = { driver, pid: server.pid, host: server.host, port: server.port, database: server.database, user: server.reader.user, password: server.reader.password };
+      const target: Target | undefined =
+        driver === 'postgres'
+          ? servers.postgres && { driver, pid: postmasterPid(servers.postgres), host: servers.postgres.host, port: servers.postgres.port, database: PG_DATABASE, ...PG_READER }
+          : servers.mariadb && { driver, pid: servers.mariadb.pid, host: servers.mariadb.host, port: servers.mariadb.port, database: servers.mariadb.database, ...servers.mariadb.reader };
+      if (!target) continue;
       results.push(await benchDriver(target, corpus, dir, opts));
     }
     printReport(corpus, results);
