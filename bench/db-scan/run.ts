@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -335,6 +336,7 @@ async function main(): Promise<number> {
 
     const opts = { cli: resolve(values.cli), rgRuns: Number(values['rg-runs']), timeoutMs: Number(values['timeout-s']) * 1000, statementTimeoutS: Number(values['statement-timeout-s']) };
     const results: DriverResult[] = [];
+    const loadBefore = loadavg()[0] ?? 0;
     for (const driver of drivers) {
       const target: Target | undefined =
         driver === 'postgres'
@@ -344,6 +346,8 @@ async function main(): Promise<number> {
       results.push(await benchDriver(target, corpus, dir, opts));
     }
     printReport(corpus, results);
+    // The machine may be shared: the load says how far the wall-clock figures can be trusted.
+    process.stdout.write(`load average (1 min) on ${cpus().length} cores: ${loadBefore.toFixed(1)} before, ${(loadavg()[0] ?? 0).toFixed(1)} after\n`);
     writeResults(join(CORPUS_ROOT, 'db-scan-results.json'), results.map((r) => ({
       driver: r.driver, rows: corpus.rows + corpus.logRows,
       auskunftSeconds: r.auskunft.wallSeconds, auskunftCpuSeconds: cpu(r.auskunft), serverCpuSeconds: r.serverCpuSeconds, peakRssKb: r.auskunft.peakRssKb, exit: r.auskunft.exitCode,
