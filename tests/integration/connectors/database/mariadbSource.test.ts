@@ -2,6 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SearchContext } from '../../../../src/core/connectors/connector.js';
+import { databaseConnector } from '../../../../src/core/connectors/database/databaseConnector.js';
 import { compileSubject } from '../../../../src/core/identity/compileSubject.js';
 import { runSearch } from '../../../../src/core/search/runSearch.js';
 import { loadWorkspace } from '../../../../src/core/workspace/loadWorkspace.js';
@@ -125,6 +127,26 @@ ${opts.extra ?? ''}`,
     expect(notes[0]?.locator.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(notes[0]?.record)).toContain('K-10442');
     expect(source.warnings.map((w) => w.message).join('\n')).toMatch(/binary column foto \(blob\) not searched/);
+  });
+
+  it('reads an original back by key, and a keyless row by place and hash; a changed row is not passed off as the one found', async () => {
+    const { findings } = await search({ extra: '    exclude: [withheld, slow, filler]\n' });
+    const config = databaseConnector.configSchema.parse({
+      id: 'crm', type: 'database', driver: 'mariadb', host: '127.0.0.1', port: server.port, database: server.database, user: server.reader.user, password: { env: PASSWORD_ENV },
+    });
+    const ctx: SearchContext = { signal: new AbortController().signal, sourceId: 'crm', resolvePath: (p) => p, resolveSecret: async () => server.reader.password, progress: () => undefined };
+    const one = findings.find((f) => f.locator.table === `${server.database}.customers` && f.locator.key?.id === 1);
+    const original = await databaseConnector.readOriginal!(config, one!.locator, ctx);
+    expect(JSON.parse(original!.bytes.toString('utf8'))).toMatchObject({ key: { id: 1 }, values: { email: 'j.weiss@beispiel-gmbh.de', kundennummer: 'K-10442' } });
+    const note = findings.find((f) => f.locator.table === `${server.database}.notes`);
+    expect(JSON.parse((await databaseConnector.readOriginal!(config, note!.locator, ctx))!.bytes.toString('utf8'))).toMatchObject({ row: 2, values: { kunde: 'K-10442' } });
+    await server.root(`UPDATE ${server.database}.customers SET telefon = '0711 1' WHERE id = 1`);
+    try {
+      expect(await databaseConnector.readOriginal!(config, one!.locator, ctx)).toBeNull();
+    } finally {
+      await server.root(`UPDATE ${server.database}.customers SET telefon = '0711 12345678' WHERE id = 1`);
+    }
+    expect(await databaseConnector.check(config, ctx)).toEqual({ ok: true, message: expect.stringMatching(/^MariaDB 10\.\d+\.\d+, 6 Tabellen lesbar/) as unknown });
   });
 
   it('only reads: every statement the source sent is a SELECT, a SET or the READ ONLY transaction', async () => {
