@@ -17,7 +17,7 @@ const requiredError = (expected: string) => (iss: { input?: unknown }) =>
  * not taken from the connector registry, so that a typo like `mobx` fails at load time instead of
  * silently leaving a source without an activity.
  */
-export const REGISTER_SOURCE_TYPES = ['mbox', 'eml', 'maildir', 'imap', 'table', 'calls', 'tickets', 'weblog', 'documents', 'outlook'] as const;
+export const REGISTER_SOURCE_TYPES = ['mbox', 'eml', 'maildir', 'imap', 'table', 'calls', 'tickets', 'weblog', 'documents', 'outlook', 'database'] as const;
 export type RegisterSourceType = (typeof REGISTER_SOURCE_TYPES)[number];
 
 /**

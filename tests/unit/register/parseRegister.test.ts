@@ -137,7 +137,7 @@ describe('parseRegister: errors name file, line and field', () => {
 
   it('rejects an unknown source type, so a typo cannot leave a source without activity', () => {
     expect(registerError(replaceLine(11, '    sourceTypes: [mbox, mobx]'))).toBe(
-      'register.yaml:11: activities[0].sourceTypes[1]: unknown source type "mobx" (use mbox, eml, maildir, imap, table, calls, tickets, weblog, documents, outlook)',
+      'register.yaml:11: activities[0].sourceTypes[1]: unknown source type "mobx" (use mbox, eml, maildir, imap, table, calls, tickets, weblog, documents, outlook, database)',
     );
   });
 

@@ -30,8 +30,9 @@ describe('describeWarnings', () => {
       { locator: { ticket: '4711' }, message: 't' },
       { locator: { path: 'archive.mbox', offset: 2048 }, message: 'p' },
       { locator: {}, message: 'o' },
+      { locator: { table: 'public.customers' }, message: 'd' },
     ]);
-    expect(groups.map((g) => `${g.kind}:${g.places.join(',')}`).sort()).toEqual(['file:archive.mbox @2048', 'message:x@y', 'other:', 'row:Kunden!4', 'ticket:4711']);
+    expect(groups.map((g) => `${g.kind}:${g.places.join(',')}`).sort()).toEqual(['file:archive.mbox @2048', 'message:x@y', 'other:', 'row:Kunden!4', 'table:public.customers', 'ticket:4711']);
   });
 
   it(`lists at most ${MAX_PLACES} places but counts them all`, () => {

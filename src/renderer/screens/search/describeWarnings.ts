@@ -1,7 +1,7 @@
 import type { Locator, SourceWarning } from '../../../shared/findings.js';
 
 /** What kind of place a warning points at; decides the noun ("lines 1201, 2402") the UI uses. */
-export type PlaceKind = 'line' | 'row' | 'message' | 'file' | 'ticket' | 'other';
+export type PlaceKind = 'line' | 'row' | 'message' | 'file' | 'ticket' | 'table' | 'other';
 
 export interface WarningGroup {
   readonly message: string;
@@ -35,6 +35,8 @@ export function describeWarnings(warnings: readonly SourceWarning[]): WarningGro
 }
 
 function placeOf(locator: Locator): { kind: PlaceKind; place: string | null } {
+  // A database table (a row of it is never a warning's place: warnings concern whole tables).
+  if (locator.table !== undefined) return { kind: 'table', place: locator.table };
   if (locator.line !== undefined) return { kind: 'line', place: String(locator.line) };
   if (locator.row !== undefined) return { kind: 'row', place: locator.sheet ? `${locator.sheet}!${locator.row}` : String(locator.row) };
   if (locator.ticket !== undefined) return { kind: 'ticket', place: locator.ticket };

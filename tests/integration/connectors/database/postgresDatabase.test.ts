@@ -1,7 +1,14 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FoundRecord, SearchContext, SearchEvent } from '../../../../src/core/connectors/connector.js';
 import { databaseConnector } from '../../../../src/core/connectors/database/databaseConnector.js';
+import { compileSubject } from '../../../../src/core/identity/compileSubject.js';
+import { runSearch } from '../../../../src/core/search/runSearch.js';
+import { loadWorkspace } from '../../../../src/core/workspace/loadWorkspace.js';
+import { SubjectSchema } from '../../../../src/shared/subject.js';
 import { postgresMissing, startPostgres, type PostgresServer } from '../../helpers/postgres.js';
+import { tempDir, TEST_CONTROLLER, TEST_REGISTER, writeFiles } from '../../helpers/runCli.js';
 import { collect, subjectQuery } from '../fileSearchContext.js';
 import { CUSTOMERS, SUBJECT } from './databaseFixtures.js';
 
@@ -67,12 +74,16 @@ beforeAll(async () => {
     CREATE TABLE secret_table (id int PRIMARY KEY, email text);
     INSERT INTO secret_table VALUES (1, 'j.weiss@beispiel-gmbh.de');
     CREATE TABLE to_drop (id int PRIMARY KEY, email text);
+    CREATE TABLE shared_accounts (id int PRIMARY KEY, email text);
+    INSERT INTO shared_accounts SELECT g, 'j.weiss@beispiel-gmbh.de' FROM generate_series(1, 10005) g;
+    CREATE TABLE logins (id int PRIMARY KEY, account_id int REFERENCES shared_accounts(id), ip text);
+    INSERT INTO logins VALUES (1, 3, '192.0.2.1'), (2, 10004, '192.0.2.2');
     CREATE TABLE written (x text);
     CREATE FUNCTION try_write() RETURNS text LANGUAGE sql VOLATILE AS $$ INSERT INTO written VALUES ('written') RETURNING x $$;
     CREATE VIEW write_attempt AS SELECT try_write() AS x;
     CREATE VIEW slow AS SELECT pg_sleep(3)::text AS slept, 'j.weiss@beispiel-gmbh.de'::text AS email;
     GRANT USAGE ON SCHEMA public, sales TO auskunft_ro, tls_only;
-    GRANT SELECT ON customers, orders, events, invoices, filler, sales.leads, to_drop, slow, write_attempt TO auskunft_ro, tls_only;
+    GRANT SELECT ON customers, orders, events, invoices, filler, sales.leads, to_drop, shared_accounts, logins, slow, write_attempt TO auskunft_ro, tls_only;
     GRANT INSERT, SELECT ON written TO auskunft_ro;
     ANALYZE;
   `, 'crm');
@@ -104,6 +115,40 @@ describe.skipIf(missing !== undefined)('database connector: postgres', () => {
     expect(orders.map(keyOf).sort()).toEqual([10, 12]);
     expect(orders.find((f) => keyOf(f) === 10)!.matches).toContainEqual({ type: 'customerId', value: 'K-10442', field: 'customer_id → public.customers(id=1)' });
     expect(orders.every(strong)).toBe(true);
+  });
+
+  it('searches only the configured schema', async () => {
+    const { findings } = await search({ schema: 'sales' });
+    expect(findings.map((f) => f.locator.table)).toEqual(['sales.leads']);
+    const { warnings } = await search({ schemas: ['sales', 'nosuch'] });
+    expect(warnings).toContainEqual(expect.objectContaining({ locator: { table: 'nosuch.*' }, uncovered: true }));
+  });
+
+  it('follows at most 10,000 referenced rows per table, and says so when there are more', async () => {
+    const { findings, warnings } = await search({ tables: ['shared_accounts', 'logins'] });
+    expect(findings.filter((f) => f.locator.table === 'public.logins').map(keyOf)).toEqual([1]);
+    expect(warnings).toContainEqual(expect.objectContaining({ locator: { table: 'public.shared_accounts' }, uncovered: true, message: expect.stringContaining('more than 10000 rows') }));
+  }, 60_000);
+
+  it('reports a failed source in one line while the other sources of the workspace still run', async () => {
+    const dir = tempDir('auskunft-pg-workspace-');
+    writeFiles(dir, {
+      'register.yaml': TEST_REGISTER,
+      'auskunft.yaml': `${TEST_CONTROLLER}register: register.yaml\nsources:\n` +
+        `  - { id: crm, type: database, driver: postgres, host: 127.0.0.1, port: ${server.port}, database: crm, user: auskunft_ro, password: { env: CRM_DB_PASSWORD }, activities: [contact-email] }\n` +
+        `  - { id: partial, type: database, driver: postgres, host: 127.0.0.1, port: ${server.port}, database: crm, user: auskunft_ro, password: { env: GOOD }, tables: [customers, secret_table], activities: [contact-email] }\n` +
+        '  - { id: lokal, type: database, driver: sqlite, path: lokal.sqlite, activities: [contact-email] }\n',
+    });
+    const db = new Database(join(dir, 'lokal.sqlite'));
+    db.exec("CREATE TABLE kunden (id INTEGER PRIMARY KEY, email TEXT); INSERT INTO kunden VALUES (1, 'j.weiss@beispiel-gmbh.de')");
+    db.close();
+    const secrets = { CRM_DB_PASSWORD: 'wrong-password', GOOD: PASSWORD };
+    const parsed = SubjectSchema.parse(SUBJECT);
+    const result = await runSearch(loadWorkspace(join(dir, 'auskunft.yaml')), parsed, compileSubject(parsed), { secrets: async (ref) => secrets['env' in ref ? (ref.env as keyof typeof secrets) : 'GOOD'] });
+    expect(result.sources.map((s) => [s.id, s.status])).toEqual([['crm', 'failed'], ['partial', 'partial'], ['lokal', 'ok']]);
+    expect(result.sources[0]!.error).toMatch(/^PostgreSQL 127\.0\.0\.1:\d+\/crm refused the login: wrong user or password[^\n]*$/);
+    expect(result.sources[1]!.warnings).toContainEqual(expect.objectContaining({ locator: { table: 'public.secret_table' }, uncovered: true }));
+    expect(result.findings.filter((f) => f.source === 'lokal').map((f) => f.strength)).toEqual(['strong']);
   });
 
   it('names rows of a table without a key by their place in the stable order and their hash, the same in every run', async () => {
