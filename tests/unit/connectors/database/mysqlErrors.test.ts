@@ -8,8 +8,15 @@ import { mysqlError } from '../../../../src/core/connectors/database/mysqlErrors
  */
 const WHERE = 'MySQL db.example:3306/crm';
 
+interface RawError {
+  errno?: number;
+  code?: string;
+  sqlMessage?: string;
+  message?: string;
+}
+
 describe('mysqlError', () => {
-  it.each([
+  it.each<[RawError, string, string | undefined]>([
     [{ errno: 1045, sqlMessage: "Access denied for user 'ro'@'10.0.0.1' (using password: YES)" }, 'auth', undefined],
     [{ errno: 1142, sqlMessage: "SELECT command denied to user 'ro'@'10.0.0.1' for table 'crm'.'hr'" }, 'permission', 'crm.hr'],
     [{ errno: 1146, sqlMessage: "Table 'crm.hr' doesn't exist" }, 'missing-table', 'crm.hr'],
