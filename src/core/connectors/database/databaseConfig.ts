@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { secretRefSchema, sourceBaseSchema, type SecretRef } from '../connector.js';
 
-/** Drivers the config accepts; drivers.ts says which are built in (README "Source type database"). */
+/** Drivers the config accepts; drivers.ts has one for each (README "Source type database"). */
 export const DB_DRIVER_NAMES = ['postgres', 'sqlite', 'mysql', 'mariadb'] as const;
+export type DbDriverName = (typeof DB_DRIVER_NAMES)[number];
 const NETWORK_DRIVERS: ReadonlyArray<string> = ['postgres', 'mysql', 'mariadb'];
 
 /** Per statement, seconds. Long enough for a FETCH of a batch on a busy server, short enough that a stuck query fails the table. */

@@ -9,9 +9,7 @@ import { DB_DRIVERS } from './drivers.js';
  * one line (the source is `failed`).
  */
 export async function openDatabase(config: DatabaseConfig, ctx: Pick<OriginalContext, 'signal' | 'resolvePath' | 'resolveSecret'>): Promise<DbSession> {
-  const load = DB_DRIVERS[config.driver];
-  if (!load) throw new SourceError(`driver ${config.driver} is not available in this version of Auskunft`);
-  const driver = await load();
+  const driver = await DB_DRIVERS[config.driver]();
   const password = isNetworkDriver(config.driver) && config.password ? await ctx.resolveSecret(config.password) : undefined;
   try {
     return await driver.open(
