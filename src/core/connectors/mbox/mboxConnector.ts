@@ -23,7 +23,8 @@ export const mboxConnector: Connector<MboxConfig> = {
   async *search(config, subject, ctx) {
     const file = await openMbox(config, ctx);
     let scanned = 0;
-    for await (const message of splitMbox(file, config.format, ctx.signal)) {
+    // Each message is done with before the next is asked for: the read buffer can be reused.
+    for await (const message of splitMbox(file, config.format, ctx.signal, { reuseBuffer: true })) {
       const where = { path: config.path, offset: message.offset };
       if (message.raw.length > MAX_MESSAGE_BYTES) {
         yield { kind: 'warning', locator: where, message: `message of ${message.raw.length} bytes exceeds the ${MAX_MESSAGE_BYTES}-byte limit; not searched`, uncovered: true };

@@ -24,8 +24,9 @@ import { decodeHtmlEntities } from './htmlEntities.js';
  * - headers unfolded, every line with `=?` decoded by libmime (mailparser's own decoder, adjacent
  *   encoded words joined), and once more with white space and comments removed (address parsing
  *   joins `j.weiss @ x.de`);
- * - text with `<` or `&`: entities decoded, and tags removed with white space collapsed (what
- *   html-to-text renders); an entity this decoder does not know makes the message pass;
+ * - HTML parts (and text of unknown type) with `<` or `&`: entities decoded, and tags removed with
+ *   white space collapsed (what html-to-text renders); an entity this decoder does not know makes
+ *   the message pass;
  * - format=flowed: lines ending in a space joined to the next;
  * - base64 bodies decoded and read again as an entity of their own (an attached .eml, a forwarded
  *   message); binary bodies are skipped exactly where pruneBinaryParts cuts them before mailparser.
@@ -44,6 +45,11 @@ const FLOWED = /format\s*=\s*"?flowed/i;
 const LOOSE_BASE64 = /base64/i;
 const STRICT_BASE64 = /^\s*base64\s*$/i;
 const HTML_SYNTAX = /[<&]/;
+/**
+ * Only parts whose header says HTML (type text/html, application/xhtml+xml, or a .htm/.html name
+ * mailparser types by) are rendered by scanMessage; a text/plain part is searched as written.
+ */
+const MAY_BE_HTML = /htm/i;
 const TAG = /<[^>]*>/g;
 const WHITESPACE = /\s+/g;
 const SQUEEZE = /\([^()]*\)|\s+/g;
@@ -112,21 +118,21 @@ function leafMayConcern(header: string, type: MimeType, encoding: string, body: 
   if (LOOSE_BASE64.test(encoding)) {
     // Cut by pruneBinaryParts: mailparser never sees these bytes.
     if (ctx.prunable && isPrunableLeaf(header, type, body)) return false;
-    if (decodedMayConcern(body, ctx, charsets)) return true;
+    if (decodedMayConcern(body, ctx, charsets, MAY_BE_HTML.test(header))) return true;
     // Only a value mailparser might read otherwise leaves the encoded text as the text.
     if (STRICT_BASE64.test(encoding)) return false;
   }
-  return textMayConcern(body, ctx, charsets, FLOWED.test(header));
+  return textMayConcern(body, ctx, charsets, FLOWED.test(header), MAY_BE_HTML.test(header));
 }
 
 /**
  * A base64 body, decoded and read as an entity of its own: a text part without header is all body,
  * and an attached .eml sent as octet-stream is a message that scanMessage reads with its headers.
  */
-function decodedMayConcern(body: Buffer, ctx: Entity, charsets: string[]): boolean {
+function decodedMayConcern(body: Buffer, ctx: Entity, charsets: string[], html = true): boolean {
   const decoded = base64Decode(body);
   const inner: Entity = { test: ctx.test, depth: ctx.depth + 1, prunable: decoded.length >= MIN_PRUNED_MESSAGE_BYTES, inherited: charsets[0] ?? ctx.inherited };
-  return textMayConcern(decoded, inner, charsets, true) || entityMayConcern(decoded, inner);
+  return textMayConcern(decoded, inner, charsets, true, html) || entityMayConcern(decoded, inner);
 }
 
 function multipartMayConcern(body: Buffer, boundary: string, ctx: Entity, charsets: string[]): boolean {
@@ -174,7 +180,7 @@ function encodedWordsMayConcern(text: string, test: (text: string) => boolean): 
 }
 
 /** Body text: as written and quoted-printable decoded, in each charset, with its HTML and flowed readings. */
-function textMayConcern(bytes: Buffer, ctx: Entity, charsets: string[], flowed: boolean): boolean {
+function textMayConcern(bytes: Buffer, ctx: Entity, charsets: string[], flowed: boolean, html = true): boolean {
   if (bytes.length === 0) return false;
   const forms = bytes.indexOf(EQUALS) >= 0 ? [bytes, quotedPrintableDecode(bytes)] : [bytes];
   for (const form of forms) {
@@ -182,7 +188,7 @@ function textMayConcern(bytes: Buffer, ctx: Entity, charsets: string[], flowed: 
       if (ctx.test(text)) return true;
       if (text.includes('=?') && encodedWordsMayConcern(text, ctx.test)) return true;
       if (flowed && (ctx.test(text.replace(FLOWED_BREAK, ' ')) || ctx.test(text.replace(FLOWED_BREAK, '')))) return true;
-      if (HTML_SYNTAX.test(text) && htmlMayConcern(text, ctx.test)) return true;
+      if (html && HTML_SYNTAX.test(text) && htmlMayConcern(text, ctx.test)) return true;
     }
   }
   return false;
