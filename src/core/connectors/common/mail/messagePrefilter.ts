@@ -43,6 +43,9 @@ const ASCII_COMPATIBLE = /^(?:us-?ascii|ascii|ansi_x3\.4-1968|utf-?8|iso[-_ ]?88
 const CHARSET_PARAM = /charset\s*(\*)?\s*=\s*"?([^";\s]*)/gi;
 const FLOWED = /format\s*=\s*"?flowed/i;
 const LOOSE_BASE64 = /base64/i;
+/** A field name and a colon (RFC 5322 §2.2): a decoded body that has none before its first blank line has no header. */
+const HEADER_LIKE_LINE = /^[!-9;-~]+[ \t]*:/m;
+const TRANSFER_ENCODING_HEADER = /^content-transfer-encoding[ \t]*:/gim;
 const STRICT_BASE64 = /^\s*base64\s*$/i;
 const HTML_SYNTAX = /[<&]/;
 /**
@@ -122,7 +125,13 @@ function leafMayConcern(header: string, type: MimeType, encoding: string, body: 
     // Only a value mailparser might read otherwise leaves the encoded text as the text.
     if (STRICT_BASE64.test(encoding)) return false;
   }
-  return textMayConcern(body, ctx, charsets, FLOWED.test(header), MAY_BE_HTML.test(header));
+  return textMayConcern(body, ctx, charsets, FLOWED.test(header), MAY_BE_HTML.test(header), htmlSourceOf(header, encoding));
+}
+
+/** mailparser decodes quoted-printable when the (one) transfer encoding says so, else reads the bytes as written. */
+function htmlSourceOf(header: string, encoding: string): HtmlSource {
+  if ((header.match(TRANSFER_ENCODING_HEADER) ?? []).length > 1) return 'either';
+  return /^\s*quoted-printable\s*$/i.test(encoding) ? 'quoted-printable' : 'as-written';
 }
 
 /**
@@ -132,7 +141,11 @@ function leafMayConcern(header: string, type: MimeType, encoding: string, body: 
 function decodedMayConcern(body: Buffer, ctx: Entity, charsets: string[], html = true): boolean {
   const decoded = base64Decode(body);
   const inner: Entity = { test: ctx.test, depth: ctx.depth + 1, prunable: decoded.length >= MIN_PRUNED_MESSAGE_BYTES, inherited: charsets[0] ?? ctx.inherited };
-  return textMayConcern(decoded, inner, charsets, true, html) || entityMayConcern(decoded, inner);
+  if (textMayConcern(decoded, inner, charsets, true, html)) return true;
+  // Read as a message only where mailparser could: a header-like line before the first blank line.
+  const blank = decoded.indexOf('\n\n') >= 0 ? decoded.indexOf('\n\n') : decoded.indexOf('\r\n\r\n');
+  const head = decoded.toString('latin1', 0, blank >= 0 ? blank : Math.min(decoded.length, 64 * 1024));
+  return HEADER_LIKE_LINE.test(head) && entityMayConcern(decoded, inner);
 }
 
 function multipartMayConcern(body: Buffer, boundary: string, ctx: Entity, charsets: string[]): boolean {
@@ -179,19 +192,40 @@ function encodedWordsMayConcern(text: string, test: (text: string) => boolean): 
   return false;
 }
 
+/** How mailparser reads a part's bytes before rendering HTML: quoted-printable decoded, as written, or either. */
+type HtmlSource = 'quoted-printable' | 'as-written' | 'either';
+
 /** Body text: as written and quoted-printable decoded, in each charset, with its HTML and flowed readings. */
-function textMayConcern(bytes: Buffer, ctx: Entity, charsets: string[], flowed: boolean, html = true): boolean {
+function textMayConcern(bytes: Buffer, ctx: Entity, charsets: string[], flowed: boolean, html = true, htmlSource: HtmlSource = 'either'): boolean {
   if (bytes.length === 0) return false;
   const forms = bytes.indexOf(EQUALS) >= 0 ? [bytes, quotedPrintableDecode(bytes)] : [bytes];
   for (const form of forms) {
-    for (const text of decodings(form, charsets, ctx)) {
+    const texts = decodings(form, charsets, ctx);
+    for (const text of texts) {
       if (ctx.test(text)) return true;
       if (text.includes('=?') && encodedWordsMayConcern(text, ctx.test)) return true;
       if (flowed && (ctx.test(text.replace(FLOWED_BREAK, ' ')) || ctx.test(text.replace(FLOWED_BREAK, '')))) return true;
-      if (html && HTML_SYNTAX.test(text) && htmlMayConcern(text, ctx.test)) return true;
+    }
+    // Rendering is the costly view: only for the form and charset mailparser hands html-to-text.
+    // With a single form (no "="), the bytes read the same either way.
+    const renders = htmlSource === 'either' || forms.length === 1 || (htmlSource === 'quoted-printable') === (form !== bytes);
+    if (html && renders) {
+      for (const text of renderedCharsets(texts, charsets)) if (HTML_SYNTAX.test(text) && htmlMayConcern(text, ctx.test)) return true;
     }
   }
   return false;
+}
+
+/**
+ * Of decodings(), the ones mailparser can produce for a part that declares exactly one charset: that
+ * charset (windows-1252 for the ISO-8859-1 family, its superset for identifiers). Otherwise all.
+ */
+function renderedCharsets(texts: string[], charsets: string[]): string[] {
+  if (texts.length === 1 || charsets.length !== 1) return texts;
+  const charset = charsets[0]!;
+  if (/^utf-?8$/i.test(charset)) return [texts[0]!];
+  if (/^(?:us-?ascii|ascii|iso[-_ ]?8859-1|latin-?1|l1|(?:windows|cp|win)-?1252)$/i.test(charset)) return [texts[1]!];
+  return texts.length === 3 ? [texts[2]!] : texts;
 }
 
 /** The markup with entities decoded (hrefs, `mailto:`), and the rendered text: tags removed, white space collapsed. */

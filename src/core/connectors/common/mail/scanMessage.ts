@@ -120,8 +120,9 @@ export async function scanCandidateMessage(raw: Buffer, subject: SubjectQuery): 
   const type = contentType(header);
   if (type.mime.startsWith('multipart/')) {
     if (!type.boundary) problems.push('multipart message without a boundary; searched as raw text');
-    else if (!raw.includes(`--${type.boundary}`)) problems.push(`MIME boundary "${type.boundary}" never appears; searched as raw text`);
-    else if (!raw.includes(`--${type.boundary}--`)) problems.push('message ends before its MIME structure is closed: it may be truncated');
+    // From the end: the close delimiter stands there, so a whole message is not searched twice.
+    else if (raw.lastIndexOf(`--${type.boundary}`) < 0) problems.push(`MIME boundary "${type.boundary}" never appears; searched as raw text`);
+    else if (raw.lastIndexOf(`--${type.boundary}--`) < 0) problems.push('message ends before its MIME structure is closed: it may be truncated');
   }
   return {
     messageId: normalizeMessageId(headerValue(header, 'message-id') ?? ''),
