@@ -84,6 +84,8 @@ function score(m: CorpusManifest, findingsPath: string): Score {
 interface SizeResult {
   readonly manifest: CorpusManifest;
   readonly rg: CommandResult & { runs: number[] };
+  /** `rg -F -c -i`: the baseline of the issue's goal, since identifiers match case-insensitively. */
+  readonly rgI: CommandResult & { runs: number[] };
   readonly rgCount: number | null;
   readonly auskunft: CommandResult;
   readonly score?: Score;
@@ -111,16 +113,18 @@ async function benchSize(sizeMb: number, opts: { seed: string; targetEvery: numb
   log(`  warming the page cache (cat > /dev/null): ${(await warmPageCache(mbox)).toFixed(2)} s`);
   const { rg, rgCount } = await rgLiteralCount(opts.rgRuns, manifest.subject.email, manifest.mbox, dir);
   log(`  rg -F -c: ${rg.runs.map((s) => s.toFixed(2)).join(' / ')} s, ${rgCount ?? 'error'} lines`);
+  const rgI = await bestOf(opts.rgRuns, () => runCommand('rg', ['--no-config', '-F', '-c', '-i', manifest.subject.email, manifest.mbox], { cwd: dir, measureRss: true }));
+  log(`  rg -F -c -i: ${rgI.runs.map((s) => s.toFixed(2)).join(' / ')} s`);
 
   log(`  auskunft search …`);
   const auskunft = await runCommand(process.execPath, [opts.cli, 'search', '--workspace', workspace, '--subject', subject, '--out', out], { cwd: dir, measureRss: true, timeoutMs: opts.timeoutMs });
   log(`  auskunft: exit ${auskunft.exitCode ?? auskunft.signal}, ${auskunft.wallSeconds.toFixed(2)} s, peak RSS ${((auskunft.peakRssKb ?? 0) / 1024).toFixed(0)} MB`);
-  if (auskunft.timedOut) return { manifest, rg, rgCount, auskunft, error: `timed out after ${opts.timeoutMs / 1000} s` };
-  if (!existsSync(out)) return { manifest, rg, rgCount, auskunft, error: `no findings written (exit ${auskunft.exitCode ?? auskunft.signal}): ${lastLines(auskunft.stderr, 3)}` };
+  if (auskunft.timedOut) return { manifest, rg, rgI, rgCount, auskunft, error: `timed out after ${opts.timeoutMs / 1000} s` };
+  if (!existsSync(out)) return { manifest, rg, rgI, rgCount, auskunft, error: `no findings written (exit ${auskunft.exitCode ?? auskunft.signal}): ${lastLines(auskunft.stderr, 3)}` };
   try {
-    return { manifest, rg, rgCount, auskunft, score: score(manifest, out) };
+    return { manifest, rg, rgI, rgCount, auskunft, score: score(manifest, out) };
   } catch (err) {
-    return { manifest, rg, rgCount, auskunft, error: `findings.json unreadable: ${err instanceof Error ? err.message : String(err)}` };
+    return { manifest, rg, rgI, rgCount, auskunft, error: `findings.json unreadable: ${err instanceof Error ? err.message : String(err)}` };
   }
 }
 
@@ -130,6 +134,7 @@ function printReport(results: SizeResult[]): void {
     const s = r.score;
     const ratio = r.auskunft.wallSeconds / r.rg.wallSeconds;
     const cpu = cpuRatio(r);
+    const cpuI = cpuRatio({ auskunft: r.auskunft, rg: r.rgI });
     return [
       (m.bytes / 1048576).toFixed(0),
       String(m.messages),
@@ -137,6 +142,8 @@ function printReport(results: SizeResult[]): void {
       r.auskunft.wallSeconds.toFixed(2),
       r.error ? '-' : ratio.toFixed(1),
       r.error || cpu === null ? '-' : cpu.toFixed(1),
+      r.error ? '-' : (r.auskunft.wallSeconds / r.rgI.wallSeconds).toFixed(1),
+      r.error || cpuI === null ? '-' : cpuI.toFixed(1),
       r.auskunft.peakRssKb ? (r.auskunft.peakRssKb / 1024).toFixed(0) : '-',
       s ? `${s.found}/${s.expected} ${((100 * s.found) / Math.max(1, s.expected)).toFixed(0)}%` : '-',
       s ? String(s.falsePositives.length) : '-',
@@ -144,10 +151,10 @@ function printReport(results: SizeResult[]): void {
       String(r.auskunft.exitCode ?? r.auskunft.signal),
     ];
   });
-  process.stdout.write(`\n${formatTable(['size MB', 'messages', 'rg s', 'auskunft s', 'ratio', 'cpu ratio', 'peak RSS MB', 'recall', 'FP', 'weak', 'exit'], rows)}\n`);
+  process.stdout.write(`\n${formatTable(['size MB', 'messages', 'rg s', 'auskunft s', 'ratio', 'cpu ratio', 'ratio -i', 'cpu ratio -i', 'peak RSS MB', 'recall', 'FP', 'weak', 'exit'], rows)}\n`);
   process.stdout.write(
     'ratio = auskunft wall time / best-of-3 rg wall time, warm page cache; cpu ratio = the same with user+sys CPU seconds\n' +
-      '(steadier than wall time when other jobs share the cores); weak = name-only messages found weak / planted, + other weak findings\n',
+      '(steadier than wall time when other jobs share the cores); -i: against rg -F -c -i (the issue\'s goal: <= 8, stretch 3); weak = name-only messages found weak / planted, + other weak findings\n',
   );
 
   for (const r of results) {
@@ -167,7 +174,7 @@ function printReport(results: SizeResult[]): void {
     }
     if (r.auskunft.userSeconds !== undefined) {
       notes.push(
-        `CPU: auskunft ${r.auskunft.userSeconds.toFixed(1)} s user + ${(r.auskunft.systemSeconds ?? 0).toFixed(1)} s sys, rg ${(r.rg.userSeconds ?? 0).toFixed(2)} + ${(r.rg.systemSeconds ?? 0).toFixed(2)} s; ` +
+        `CPU: auskunft ${r.auskunft.userSeconds.toFixed(2)} s user + ${(r.auskunft.systemSeconds ?? 0).toFixed(2)} s sys, rg ${(r.rg.userSeconds ?? 0).toFixed(2)} + ${(r.rg.systemSeconds ?? 0).toFixed(2)} s, rg -i ${(r.rgI.userSeconds ?? 0).toFixed(2)} + ${(r.rgI.systemSeconds ?? 0).toFixed(2)} s; ` +
           `throughput ${(m.bytes / 1048576 / r.auskunft.wallSeconds).toFixed(1)} MB/s vs rg ${(m.bytes / 1048576 / r.rg.wallSeconds).toFixed(0)} MB/s (wall)`,
       );
     }
@@ -198,6 +205,7 @@ async function main(): Promise<number> {
   const summary = results.map((r) => ({
     sizeMb: r.manifest.sizeMb, bytes: r.manifest.bytes, messages: r.manifest.messages,
     ...comparisonSummary(r),
+    rgISeconds: r.rgI.wallSeconds, rgICpuSeconds: (r.rgI.userSeconds ?? 0) + (r.rgI.systemSeconds ?? 0), cpuRatioI: cpuRatio({ auskunft: r.auskunft, rg: r.rgI }),
     missed: r.score?.missed.map((t) => ({ messageId: t.messageId, kind: t.kind })),
   }));
   writeResults(join(CORPUS_ROOT, 'mbox-scan-results.json'), summary);

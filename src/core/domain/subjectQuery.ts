@@ -23,6 +23,12 @@ export interface SubjectQuery {
    */
   mayConcern(text: string): boolean;
   /**
+   * False when scanText(text) finds nothing, for `text` as a whole (not its substrings: unlike
+   * mayConcern, it may use lookarounds). Tighter than mayConcern; a source that builds every text
+   * scanText could be handed can test those instead (the mail prefilter). Optional for test doubles.
+   */
+  mayMatch?(text: string): boolean;
+  /**
    * Every identifier in text that OCR produced: the exact matches of scanText, plus matches that
    * needed OCR tolerance (a dropped separator, a confused character), each with its span in `text`.
    * Optional so that a test double of a subject need not implement it; sources then use scanText.

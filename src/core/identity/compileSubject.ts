@@ -140,6 +140,13 @@ export function compileSubject(subject: Subject, options: CompileSubjectOptions 
   const mayConcern = (text: string): boolean =>
     prefilter !== null && (prefilter.test(text) || (quoteInHint && text.includes('""') && prefilter.test(text.replaceAll('""', '"'))));
 
+  // Tighter than mayConcern for a text read as a whole: the gates scanInto itself applies, with the
+  // Durchwahl marker's lookarounds instead of the bare "dw" that mayConcern's union must use (it
+  // would hit "Handwerk", "DavidWalker" and base64 text, and so most of a mailbox).
+  const wholeTextHint = anyHint([emailScanner.hint, digitRunHint, tokenIdScanner.hint, ...(ipScanner.active ? ipScanner.hints : []), name?.hint]);
+  const durchwahlGate = digitRunHint !== undefined && phoneScanner.active;
+  const mayMatch = (text: string): boolean => (wholeTextHint !== null && wholeTextHint.test(text)) || (durchwahlGate && DURCHWAHL_MARKER.test(text));
+
   function scanInto(text: string, out: MatchCollector): void {
     const scanned = new ScannedText(text);
     emailScanner.scan(scanned, out);
@@ -176,6 +183,8 @@ export function compileSubject(subject: Subject, options: CompileSubjectOptions 
     fingerprint: fingerprintSubject(subject, { defaultRegion: region }),
 
     mayConcern,
+
+    mayMatch,
 
     scanText,
 

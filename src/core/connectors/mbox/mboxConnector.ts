@@ -3,7 +3,7 @@ import { SourceError, type Connector, type SearchContext } from '../connector.js
 import { MAX_MESSAGE_BYTES } from '../common/mail/mailLimits.js';
 import { mailEvents } from '../common/mail/mailEvents.js';
 import { PROGRESS_EVERY } from '../common/mail/mailFiles.js';
-import { scanMessage } from '../common/mail/scanMessage.js';
+import { scanCandidateMessage } from '../common/mail/scanMessage.js';
 import { splitMbox, startsLikeMbox } from '../common/mail/mboxSplitter.js';
 import { readMboxOriginal } from '../common/mail/mailOriginal.js';
 import { mboxConfigSchema, type MboxConfig } from './mboxConfig.js';
@@ -23,13 +23,14 @@ export const mboxConnector: Connector<MboxConfig> = {
   async *search(config, subject, ctx) {
     const file = await openMbox(config, ctx);
     let scanned = 0;
-    for await (const message of splitMbox(file, config.format, ctx.signal)) {
+    // Each message is done with before the next is asked for: the read buffer can be reused.
+    for await (const message of splitMbox(file, config.format, ctx.signal, { reuseBuffer: true })) {
       const where = { path: config.path, offset: message.offset };
       if (message.raw.length > MAX_MESSAGE_BYTES) {
         yield { kind: 'warning', locator: where, message: `message of ${message.raw.length} bytes exceeds the ${MAX_MESSAGE_BYTES}-byte limit; not searched`, uncovered: true };
         continue;
       }
-      yield* mailEvents(await scanMessage(message.raw, subject), where);
+      yield* mailEvents(await scanCandidateMessage(message.raw, subject), where);
       if (++scanned % PROGRESS_EVERY === 0) ctx.progress({ scanned });
     }
     ctx.progress({ scanned });

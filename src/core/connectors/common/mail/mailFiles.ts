@@ -4,7 +4,7 @@ import type { SearchContext, SearchEvent } from '../../connector.js';
 import { readFileWithinLimit } from '../readFileWithinLimit.js';
 import { MAX_MESSAGE_BYTES } from './mailLimits.js';
 import { mailEvents } from './mailEvents.js';
-import { scanMessage } from './scanMessage.js';
+import { scanCandidateMessage } from './scanMessage.js';
 
 /** How often a file-based mail source reports progress; often enough for a smooth bar, rarely enough to cost nothing. */
 export const PROGRESS_EVERY = 250;
@@ -25,7 +25,7 @@ export async function* scanMessageFiles(
       yield read.warning;
       continue;
     }
-    yield* mailEvents(await scanMessage(read.bytes, subject), { path });
+    yield* mailEvents(await scanCandidateMessage(read.bytes, subject), { path });
     if (++scanned % PROGRESS_EVERY === 0) ctx.progress({ scanned });
   }
   ctx.progress({ scanned });

@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 
 /** One message cut out of an mbox, with the byte offset of its "From " line (the locator). */
 export interface MboxMessage {
@@ -11,58 +11,82 @@ export type MboxFormat = 'mboxrd' | 'mboxo';
 const SEPARATOR = Buffer.from('\nFrom ');
 /** The postmark line "From sender date": requiring a time keeps a stray body line from splitting a message. */
 const POSTMARK = /^From \S*\s.*\d{1,2}:\d\d/;
-const READ_CHUNK = 1024 * 1024;
+const READ_CHUNK = 4 * 1024 * 1024;
 
 export interface SplitOptions {
   /** Start at this byte offset, which must be that of a "From " line (re-reading one message by its locator). */
   readonly start?: number;
   /** Bytes per read; a reader that wants one small message reads less than a full scan does. */
   readonly chunkSize?: number;
+  /**
+   * Read into the same buffer again once the consumer asks for the next message, so a message's
+   * `raw` is valid only until then. Spares allocating (and page-faulting) the whole file: for a
+   * consumer that is done with each message before it takes the next (the mbox scan).
+   */
+  readonly reuseBuffer?: boolean;
 }
 
 /**
  * Split an mbox file into messages, streaming (RFC 4155). Hand-written rather than `mbox-reader`
  * because the locator needs each message's byte offset, which mbox-reader does not expose, and
  * because it works on Buffers with memmem-speed `indexOf` instead of line strings.
- * Memory is bounded by the largest single message.
+ * A message that lies within one read is a view of the read buffer; only the part of a message a
+ * read has cut is copied, once, in front of the next read. Memory is bounded by the largest single
+ * message (plus one read).
  */
 export async function* splitMbox(path: string, format: MboxFormat, signal?: AbortSignal, options: Readonly<SplitOptions> = {}): AsyncGenerator<MboxMessage> {
-  let pending: Buffer[] = []; // together: the file bytes from `start` up to `fileOffset`
-  let start = options.start ?? 0; // file offset of the current message's "From " line
-  let fileOffset = start; // file offset just past the bytes read so far
-  // The last bytes read that may still begin a separator: at most a separator's length less one,
-  // or a "From " line whose end has not been read yet (it decides whether the line is a postmark).
-  // Kept across chunks of any size, so a border can cut a separator anywhere, even 1-byte reads.
-  let carry: Buffer = Buffer.alloc(0);
-
-  const stream = createReadStream(path, { highWaterMark: options.chunkSize ?? READ_CHUNK, start });
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    signal?.throwIfAborted();
-    const windowStart = fileOffset - carry.length;
-    // Only the carry (a few hundred bytes at most) is copied in front of the chunk.
-    const window = carry.length ? Buffer.concat([carry, chunk]) : chunk;
-    pending.push(chunk);
-    fileOffset += chunk.length;
-    let hold = Math.max(0, window.length - (SEPARATOR.length - 1));
-    for (let hit = window.indexOf(SEPARATOR); hit >= 0; hit = window.indexOf(SEPARATOR, hit + 1)) {
-      const postmark = postmarkAt(window, hit + 1);
-      if (postmark === undefined) {
-        hold = hit; // decided once more of the line is read
-        break;
+  const chunk = Math.max(1, options.chunkSize ?? READ_CHUNK);
+  const file = await open(path, 'r');
+  try {
+    // Reused, the buffer holds a cut message in front of a full read.
+    let buf = Buffer.allocUnsafe(options.reuseBuffer ? 2 * chunk : chunk);
+    let length = 0; // bytes of buf read so far
+    let bufOffset = options.start ?? 0; // file offset of buf[0]
+    let message = 0; // index in buf of the current message's "From " line
+    let scan = 0; // where the search for the next separator resumes
+    let eof = false;
+    for (;;) {
+      const view = buf.subarray(0, length);
+      let undecided = -1;
+      for (let hit = view.indexOf(SEPARATOR, scan); hit >= 0; hit = view.indexOf(SEPARATOR, hit + 1)) {
+        const postmark = postmarkAt(view, hit + 1);
+        if (postmark === undefined && !eof) {
+          undecided = hit; // decided once more of the line is read
+          break;
+        }
+        if (!postmark) continue;
+        const lineStart = hit + 1;
+        if (lineStart <= message) continue;
+        yield toMessage(bufOffset + message, view.subarray(message, lineStart), format);
+        message = lineStart;
       }
-      if (!postmark) continue;
-      const lineStart = windowStart + hit + 1;
-      if (lineStart <= start) continue;
-      // One view over the bytes of the message and what follows it; slicing it copies nothing.
-      const block = pending.length === 1 ? pending[0]! : Buffer.concat(pending);
-      yield toMessage(start, block.subarray(0, lineStart - start), format);
-      pending = [block.subarray(lineStart - start)];
-      start = lineStart;
+      // A separator may begin in the last bytes read: search them again with the next read.
+      scan = undecided >= 0 ? undecided : Math.max(message, length - (SEPARATOR.length - 1));
+      if (eof) break;
+      signal?.throwIfAborted();
+      // Keep the current message's bytes in front of the next read. A long message makes the read
+      // as long as it is, so copying it costs at most about its size once more in all.
+      const keep = length - message;
+      const readSize = Math.max(chunk, keep);
+      if (options.reuseBuffer && buf.length >= keep + readSize) {
+        buf.copyWithin(0, message, length);
+      } else {
+        const next = Buffer.allocUnsafe(keep + readSize);
+        buf.copy(next, 0, message, length);
+        buf = next;
+      }
+      bufOffset += message;
+      scan -= message;
+      length = keep;
+      message = 0;
+      const { bytesRead } = await file.read(buf, length, buf.length - length, bufOffset + length);
+      if (bytesRead === 0) eof = true;
+      length += bytesRead;
     }
-    carry = Buffer.from(window.subarray(hold));
+    if (length > message) yield toMessage(bufOffset + message, buf.subarray(message, length), format);
+  } finally {
+    await file.close();
   }
-  const rest = pending.length === 1 ? pending[0]! : Buffer.concat(pending);
-  if (rest.length > 0) yield toMessage(start, rest, format);
 }
 
 /** The most of a "From " line the postmark test reads. */
@@ -104,9 +128,25 @@ function toMessage(offset: number, block: Buffer, format: MboxFormat): MboxMessa
 /**
  * Undo "From " quoting. mboxrd quotes every `>*From ` line with one more `>`, so one is removed from
  * each; mboxo quotes only `From `, so only `>From ` is unquoted (and `>>From ` stays as written).
+ * On Buffers: only the quoted lines are found and cut, the message is never turned into a string.
  */
 function unescapeFromLines(raw: Buffer, format: MboxFormat): Buffer {
-  if (raw.indexOf('>From ') < 0) return raw;
-  const pattern = format === 'mboxrd' ? /(^|\n)>(>*From )/g : /(^|\n)>(From )/g;
-  return Buffer.from(raw.toString('latin1').replace(pattern, '$1$2'), 'latin1');
+  let hit = raw.indexOf(QUOTED_FROM);
+  if (hit < 0) return raw;
+  const pieces: Buffer[] = [];
+  let from = 0;
+  for (; hit >= 0; hit = raw.indexOf(QUOTED_FROM, hit + 1)) {
+    let lineStart = hit;
+    if (format === 'mboxrd') while (lineStart > 0 && raw[lineStart - 1] === GT) lineStart--;
+    if (lineStart > 0 && raw[lineStart - 1] !== LF) continue;
+    pieces.push(raw.subarray(from, lineStart));
+    from = lineStart + 1; // drop one ">"
+  }
+  if (pieces.length === 0) return raw;
+  pieces.push(raw.subarray(from));
+  return Buffer.concat(pieces);
 }
+
+const QUOTED_FROM = Buffer.from('>From ');
+const GT = 0x3e;
+const LF = 0x0a;

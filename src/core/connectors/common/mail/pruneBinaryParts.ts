@@ -1,13 +1,13 @@
 import { isOutlookItem, isTextLike } from './textPart.js';
 
 /** Below this size a binary part is left alone: cutting it saves nothing worth the risk. */
-const MIN_PRUNED_PART_BYTES = 4096;
+export const MIN_PRUNED_PART_BYTES = 4096;
 
 /** Smaller messages cannot hold a part worth cutting; they are passed through untouched. */
-const MIN_PRUNED_MESSAGE_BYTES = 32 * 1024;
+export const MIN_PRUNED_MESSAGE_BYTES = 32 * 1024;
 
 /** Hostile nesting is left to mailparser's own limits. */
-const MAX_PRUNE_DEPTH = 20;
+export const MAX_PRUNE_DEPTH = 20;
 
 /** Header through which a pruned part still reports its decoded size to the attachment list. */
 export const PRUNED_SIZE_HEADER = 'x-auskunft-pruned-size';
@@ -50,11 +50,16 @@ function pruneEntity(entity: Buffer, depth: number): Buffer[] | null {
     const inner = pruneEntity(body, depth + 1);
     return inner && [headerBytes, separator, ...inner];
   }
-  if (body.length < MIN_PRUNED_PART_BYTES || !/^\s*base64\s*$/i.test(headerValue(header, 'content-transfer-encoding') ?? '')) return null;
-  if (isTextLike(type.mime) || isOutlookItem(type.mime, type.filename) || TEXT_EXTENSIONS.test(type.filename ?? '')) return null;
+  if (!isPrunableLeaf(header, type, body)) return null;
   // Keep the part's header so the attachment list still names it; record its decoded size.
   const eol = separator[0] === CR ? '\r\n' : '\n';
   return [headerBytes, Buffer.from(`${eol}${PRUNED_SIZE_HEADER}: ${base64DecodedSize(body)}`, 'latin1'), separator];
+}
+
+/** Whether pruneEntity cuts this leaf's body: a large base64 body of a type that is never searched. */
+export function isPrunableLeaf(header: string, type: MimeType, body: Buffer): boolean {
+  if (body.length < MIN_PRUNED_PART_BYTES || !/^\s*base64\s*$/i.test(headerValue(header, 'content-transfer-encoding') ?? '')) return false;
+  return !(isTextLike(type.mime) || isOutlookItem(type.mime, type.filename) || TEXT_EXTENSIONS.test(type.filename ?? ''));
 }
 
 function pruneMultipart(body: Buffer, boundary: string, depth: number): Buffer[] | null {
@@ -88,7 +93,7 @@ function pruneMultipart(body: Buffer, boundary: string, depth: number): Buffer[]
 }
 
 /** The "\n" before the next delimiter line; "--b" must not match inside a longer boundary "--b2". */
-function nextDelimiter(body: Buffer, delimiter: Buffer, from: number): number {
+export function nextDelimiter(body: Buffer, delimiter: Buffer, from: number): number {
   for (let at = body.indexOf(delimiter, from); at >= 0; at = body.indexOf(delimiter, at + 1)) {
     if (at > 0 && body[at - 1] === LF && isDelimiterEnd(body, at + delimiter.length)) return at - 1;
   }
@@ -96,7 +101,7 @@ function nextDelimiter(body: Buffer, delimiter: Buffer, from: number): number {
 }
 
 /** RFC 2046 §5.1.1: a delimiter is followed by "--", optional white space, or the line end. */
-function isDelimiterEnd(body: Buffer, at: number): boolean {
+export function isDelimiterEnd(body: Buffer, at: number): boolean {
   const c = body[at];
   return c === undefined || c === 0x2d || c === CR || c === LF || c === 0x20 || c === 0x09;
 }
@@ -118,7 +123,8 @@ function base64DecodedSize(body: Buffer): number {
   return Math.max(0, Math.floor(((body.length - count(LF) - count(CR) - padding) * 3) / 4));
 }
 
-function splitHeader(entity: Buffer): { headerBytes: Buffer; separator: Buffer; body: Buffer } | null {
+/** An entity's header, the blank line after it, and its body; null when there is no blank line. */
+export function splitHeader(entity: Buffer): { headerBytes: Buffer; separator: Buffer; body: Buffer } | null {
   const crlf = entity.indexOf('\r\n\r\n');
   const lf = entity.indexOf('\n\n');
   if (lf < 0 && crlf < 0) return null;
@@ -128,13 +134,22 @@ function splitHeader(entity: Buffer): { headerBytes: Buffer; separator: Buffer; 
   return { headerBytes: entity.subarray(0, end), separator: entity.subarray(end, end + length), body: entity.subarray(end + length) };
 }
 
-function headerValue(header: string, name: string): string | undefined {
+/** The first value of header `name`, unfolded and trimmed. */
+export function headerValue(header: string, name: string): string | undefined {
   const unfolded = `\n${header.replace(/\r?\n[ \t]+/g, ' ')}`;
   const match = new RegExp(`\\n${name}[ \\t]*:([^\\r\\n]*)`, 'i').exec(unfolded);
   return match?.[1]?.trim();
 }
 
-function contentType(header: string): { mime: string; boundary?: string; filename?: string } {
+/** A part's content type as pruneBinaryParts reads it. */
+export interface MimeType {
+  readonly mime: string;
+  readonly boundary?: string;
+  readonly filename?: string;
+}
+
+/** The content type, boundary and file name of a part's header (text/plain when it has none). */
+export function contentType(header: string): MimeType {
   const value = headerValue(header, 'content-type') ?? 'text/plain';
   const mime = (value.split(';')[0] ?? '').trim().toLowerCase();
   const param = (name: string, source: string) => new RegExp(`;\\s*${name}\\s*=\\s*(?:"([^"]*)"|([^;\\s]+))`, 'i').exec(source);

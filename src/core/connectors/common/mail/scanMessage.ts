@@ -2,7 +2,8 @@ import { MailParser, type AddressObject, type AttachmentStream, type HeaderValue
 import type { Match, RecordData } from '../../../../shared/findings.js';
 import type { SubjectQuery } from '../../../domain/subjectQuery.js';
 import { decodeText, htmlToText, isOutlookItem, isTextLike } from './textPart.js';
-import { PRUNED_SIZE_HEADER, pruneBinaryParts } from './pruneBinaryParts.js';
+import { PRUNED_SIZE_HEADER, contentType, headerValue, pruneBinaryParts, splitHeader } from './pruneBinaryParts.js';
+import { messageMayConcern } from './messagePrefilter.js';
 import { MAX_HTML_TO_TEXT_CHARS, MAX_MESSAGE_BYTES, MAX_RECORD_TEXT_CHARS, MAX_RFC822_NESTING_DEPTH, MAX_TEXT_ATTACHMENT_BYTES } from './mailLimits.js';
 
 /** Attached messages (RFC 2046 §5.2.1, RFC 6532 message/global): scanned as messages of their own. */
@@ -102,6 +103,33 @@ export async function scanMessage(raw: Buffer, subject: SubjectQuery, depth = 0)
       text: bodyText.length > MAX_RECORD_TEXT_CHARS ? bodyText.slice(0, MAX_RECORD_TEXT_CHARS) : bodyText,
       attachments,
     },
+    problems,
+  };
+}
+
+/**
+ * scanMessage for a message the byte prefilter cannot rule out (messagePrefilter.ts); any other is
+ * provably not about the subject and is not decoded. Its structural damage (a missing boundary, a
+ * truncated multipart) is still reported, read from the raw header, so that no gap goes unsaid.
+ */
+export async function scanCandidateMessage(raw: Buffer, subject: SubjectQuery): Promise<MailScan> {
+  if (messageMayConcern(raw, subject)) return scanMessage(raw, subject);
+  const split = splitHeader(raw);
+  const header = split ? split.headerBytes.toString('latin1') : '';
+  const problems: string[] = [];
+  const type = contentType(header);
+  if (type.mime.startsWith('multipart/')) {
+    if (!type.boundary) problems.push('multipart message without a boundary; searched as raw text');
+    // From the end: the close delimiter stands there, so a whole message is not searched twice.
+    else if (raw.lastIndexOf(`--${type.boundary}`) < 0) problems.push(`MIME boundary "${type.boundary}" never appears; searched as raw text`);
+    else if (raw.lastIndexOf(`--${type.boundary}--`) < 0) problems.push('message ends before its MIME structure is closed: it may be truncated');
+  }
+  return {
+    messageId: normalizeMessageId(headerValue(header, 'message-id') ?? ''),
+    matches: [],
+    title: '(ohne Betreff)',
+    date: null,
+    record: { kind: 'mail', text: '', attachments: [] },
     problems,
   };
 }
