@@ -106,11 +106,12 @@ export async function bestOf(n: number, run: () => Promise<CommandResult>): Prom
 }
 
 /**
- * The baseline of the scan benchmarks: `rg -F -c LITERAL FILE` (in `cwd`), best of `runs`, and the
+ * The baseline of the scan benchmarks: `rg -F -c LITERAL FILE` (with `-i` for ignoreCase; in `cwd`), best of `runs`, and the
  * lines it counted (null if rg failed; exit 1 is "none").
  */
-export async function rgLiteralCount(runs: number, literal: string, file: string, cwd: string): Promise<{ rg: CommandResult & { readonly runs: number[] }; rgCount: number | null }> {
-  const rg = await bestOf(runs, () => runCommand('rg', ['--no-config', '-F', '-c', literal, file], { cwd, measureRss: true }));
+export async function rgLiteralCount(runs: number, literal: string, file: string, cwd: string, options: { ignoreCase?: boolean } = {}): Promise<{ rg: CommandResult & { readonly runs: number[] }; rgCount: number | null }> {
+  const flags = options.ignoreCase ? ['-F', '-c', '-i'] : ['-F', '-c'];
+  const rg = await bestOf(runs, () => runCommand('rg', ['--no-config', ...flags, literal, file], { cwd, measureRss: true }));
   return { rg, rgCount: rg.exitCode === 0 || rg.exitCode === 1 ? Number(rg.stdout.trim() || '0') : null };
 }
 

@@ -113,7 +113,7 @@ async function benchSize(sizeMb: number, opts: { seed: string; targetEvery: numb
   log(`  warming the page cache (cat > /dev/null): ${(await warmPageCache(mbox)).toFixed(2)} s`);
   const { rg, rgCount } = await rgLiteralCount(opts.rgRuns, manifest.subject.email, manifest.mbox, dir);
   log(`  rg -F -c: ${rg.runs.map((s) => s.toFixed(2)).join(' / ')} s, ${rgCount ?? 'error'} lines`);
-  const rgI = await bestOf(opts.rgRuns, () => runCommand('rg', ['--no-config', '-F', '-c', '-i', manifest.subject.email, manifest.mbox], { cwd: dir, measureRss: true }));
+  const { rg: rgI } = await rgLiteralCount(opts.rgRuns, manifest.subject.email, manifest.mbox, dir, { ignoreCase: true });
   log(`  rg -F -c -i: ${rgI.runs.map((s) => s.toFixed(2)).join(' / ')} s`);
 
   log(`  auskunft search …`);
