@@ -7,6 +7,7 @@ import { startMariaDb, type MariaDbServer } from '../../tests/integration/helper
 import { startPostgres, type PostgresServer } from '../../tests/integration/helpers/postgres.js';
 import { type CommandResult, bestOf, commandWorks, formatTable, lastLines, requireRgAndCli, runBenchmark, runCommand, summarizeKinds, writeResults } from '../measure.js';
 import { generateDbCorpus, KUNDEN_DDL, LOG_DDL, SUBJECT, type DbCorpus, type PlantedRow } from './generateDbCorpus.js';
+import { benchWorkspaceYaml } from '../benchWorkspace.js';
 
 /**
  * bench/db-scan: the `database` source over PostgreSQL and MariaDB holding the same rows, in one run,
@@ -55,26 +56,10 @@ interface Target {
 }
 
 function workspaceYaml(t: Target, timeoutS: number): string {
-  return `# Written by bench/db-scan/run.ts (README "Source type database").
-controller:
-  name: Beispiel Firma GmbH
-  address: "Zementwerk 1, 72622 Nürtingen"
-  email: datenschutz@beispiel-firma.de
-  supervisoryAuthority: "LfDI Baden-Württemberg, Lautenschlagerstraße 20, 70173 Stuttgart"
-register: register.yaml
-sources:
-  - id: db
-    type: database
-    driver: ${t.driver}
-    host: ${t.host}
-    port: ${t.port}
-    database: ${t.database}
-    user: ${t.user}
-    password: { env: ${PASSWORD_ENV} }
-    ssl: off
-    timeout: ${timeoutS}
-    activities: [customer-management]
-`;
+  return benchWorkspaceYaml(
+    'bench/db-scan/run.ts (README "Source type database")',
+    `{ id: db, type: database, driver: ${t.driver}, host: ${t.host}, port: ${t.port}, database: ${t.database}, user: ${t.user}, password: { env: ${PASSWORD_ENV} }, ssl: off, timeout: ${timeoutS}, activities: [customer-management] }`,
+  );
 }
 
 const SUBJECT_YAML = `name: ${SUBJECT.name}\nemails: [${SUBJECT.email}]\nphones: ["${SUBJECT.phone}"]\ncustomerIds: [${SUBJECT.customerId}]\n`;

@@ -1,13 +1,12 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, isoDaysAgo, test } from './fixtures/auskunftTest.js';
+import { expect, test } from './fixtures/auskunftTest.js';
 import { expectAccessible } from './fixtures/axe.js';
 import { ROOT, startBridgeProcess } from './fixtures/bridgeProcess.js';
 import { CasePage } from './pages/CasePage.js';
 import { ReviewPage } from './pages/ReviewPage.js';
-import { SAMPLE_SUBJECT } from './pages/sampleSubject.js';
-import { SearchPage } from './pages/SearchPage.js';
+import { searchedSampleCase } from './pages/searchedCase.js';
 
 /** The sample workspace with a plain name for its mail archive. */
 const LABELLED_WORKSPACE = readFileSync(join(ROOT, 'assets', 'sample', 'auskunft.yaml'), 'utf8').replace('{ id: archive, type: mbox,', '{ id: archive, label: Archiv Vertrieb, type: mbox,');
@@ -39,11 +38,7 @@ const MAIL_WITH_ATTACHMENT = [
 test.use({ workspaceFiles: { 'auskunft.yaml': LABELLED_WORKSPACE, 'mail/export/attachment-size.eml': MAIL_WITH_ATTACHMENT } });
 
 test('the review names a source by its label, keeps the locator folded away and shows sizes in KB', async ({ app, page }) => {
-  const created = await app.call('cases.create', { receivedOn: isoDaysAgo(3), subject: SAMPLE_SUBJECT, identityVerification: { method: 'knownContact', note: '' } });
-  await app.open(page, `#/case/${created.id}/search`);
-  const search = new SearchPage(page);
-  await search.start();
-  await search.waitUntilDone();
+  await searchedSampleCase(app, page);
   await expect(page.locator('[data-source="archive"] .source-line strong')).toHaveText('Archiv Vertrieb');
   await expect(page.locator('[data-source="crm"] .source-line strong')).toHaveText('crm (table)');
   // The overview's chart names the source the same way.

@@ -1,16 +1,11 @@
-import { expect, isoDaysAgo, test } from './fixtures/auskunftTest.js';
+import { expect, test } from './fixtures/auskunftTest.js';
 import { expectAccessible } from './fixtures/axe.js';
 import { CasePage } from './pages/CasePage.js';
 import { ReviewPage } from './pages/ReviewPage.js';
-import { SAMPLE_SUBJECT } from './pages/sampleSubject.js';
-import { SearchPage } from './pages/SearchPage.js';
+import { searchedSampleCase } from './pages/searchedCase.js';
 
 test('u takes back the last decision or redaction, single or bulk, and the undo button says what it undoes', async ({ app, page }) => {
-  const created = await app.call('cases.create', { receivedOn: isoDaysAgo(3), subject: SAMPLE_SUBJECT, identityVerification: { method: 'knownContact', note: '' } });
-  await app.open(page, `#/case/${created.id}/search`);
-  const search = new SearchPage(page);
-  await search.start();
-  await search.waitUntilDone();
+  await searchedSampleCase(app, page);
   await new CasePage(page).tab('review');
   const review = new ReviewPage(page);
   const undo = review.detail.getByTestId('undo');

@@ -1,9 +1,8 @@
-import { expect, isoDaysAgo, test } from './fixtures/auskunftTest.js';
+import { expect, test } from './fixtures/auskunftTest.js';
 import { expectAccessible } from './fixtures/axe.js';
 import { CasePage } from './pages/CasePage.js';
 import { ReviewPage } from './pages/ReviewPage.js';
-import { SAMPLE_SUBJECT } from './pages/sampleSubject.js';
-import { SearchPage } from './pages/SearchPage.js';
+import { searchedSampleCase } from './pages/searchedCase.js';
 
 const TRACKING_URL = 'https://click.tracker.example/c/abcdefghijklmnopqrstuvwxyz0123456789?utm_source=mail&id=42';
 
@@ -37,11 +36,7 @@ const TRACKED_MAIL = [
 test.use({ workspaceFiles: { 'mail/export/why-matched.eml': TRACKED_MAIL } });
 
 test('the review shows why a finding matched: fields in words, identifiers highlighted in text and HTML, links and blocked images named', async ({ app, page }) => {
-  const created = await app.call('cases.create', { receivedOn: isoDaysAgo(3), subject: SAMPLE_SUBJECT, identityVerification: { method: 'knownContact', note: '' } });
-  await app.open(page, `#/case/${created.id}/search`);
-  const search = new SearchPage(page);
-  await search.start();
-  await search.waitUntilDone();
+  await searchedSampleCase(app, page);
   await new CasePage(page).tab('review');
   const review = new ReviewPage(page);
   await review.select('Rueckfrage zu K-10442');

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './fixtures/bridgeProcess.js';
-import { expect, isoDaysAgo, test } from './fixtures/auskunftTest.js';
+import { expect, test } from './fixtures/auskunftTest.js';
 import { AppShell } from './pages/AppShell.js';
 import { CasePage } from './pages/CasePage.js';
-import { SAMPLE_SUBJECT } from './pages/sampleSubject.js';
-import { SearchPage } from './pages/SearchPage.js';
+import { searchedSampleCase } from './pages/searchedCase.js';
 
 // The sample web log with three lines no log format knows, on lines 2, 4 and 6.
 const good = readFileSync(join(ROOT, 'assets', 'sample', 'logs', 'access.log'), 'utf8').trimEnd().split('\n');
@@ -14,11 +13,7 @@ const broken = [good[0], '##### garbled #####', good[1], '\u0000\u0001 binary no
 test.use({ workspaceFiles: { 'logs/access.log': `${broken}\n` } });
 
 test('the search shows each source with its counts, and warnings in plain words with their lines', async ({ app, page }) => {
-  const created = await app.call('cases.create', { receivedOn: isoDaysAgo(1), subject: SAMPLE_SUBJECT, identityVerification: { method: 'knownContact', note: '' } });
-  await app.open(page, `#/case/${created.id}/search`);
-  const search = new SearchPage(page);
-  await search.start();
-  await search.waitUntilDone();
+  const { search } = await searchedSampleCase(app, page, 1);
   const weblog = search.source('weblog');
   await expect(weblog).toContainText('7 Datensätze geprüft');
   await expect(weblog.locator('.warnings')).toContainText('3 Zeilen mit Problemen: Zeilen 2, 4, 6');

@@ -1,13 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, isoDaysAgo, test } from './fixtures/auskunftTest.js';
+import { expect, test } from './fixtures/auskunftTest.js';
 import { expectAccessible } from './fixtures/axe.js';
 import { AppShell } from './pages/AppShell.js';
 import { CasePage } from './pages/CasePage.js';
 import { ExportPage } from './pages/ExportPage.js';
 import { ReviewPage } from './pages/ReviewPage.js';
-import { SAMPLE_SUBJECT } from './pages/sampleSubject.js';
-import { SearchPage } from './pages/SearchPage.js';
+import { searchedSampleCase } from './pages/searchedCase.js';
 
 /** Every file below `dir`, relative, with `/`. */
 function filesBelow(dir: string): string[] {
@@ -18,11 +17,7 @@ function filesBelow(dir: string): string[] {
 }
 
 test('a mail whose CSV attachment lists another customer: flagged, r asks first, the row is blanked in the copy', async ({ app, page }) => {
-  const created = await app.call('cases.create', { receivedOn: isoDaysAgo(3), subject: SAMPLE_SUBJECT, identityVerification: { method: 'knownContact', note: '' } });
-  await app.open(page, `#/case/${created.id}/search`);
-  const search = new SearchPage(page);
-  await search.start();
-  await search.waitUntilDone();
+  await searchedSampleCase(app, page);
   await new CasePage(page).tab('review');
   const review = new ReviewPage(page);
   await review.select('Offene Posten');

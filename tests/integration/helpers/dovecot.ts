@@ -1,9 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
+import { freePort } from './freePort.js';
 
 /**
  * A throwaway Dovecot (Debian `dovecot-imapd` 2.3) for integration tests, configured from
@@ -182,17 +183,6 @@ export async function appendMessages(server: DovecotServer, byMailbox: Readonly<
     await client.logout();
   }
   return uids;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (addr && typeof addr === 'object' ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 /** Whether an IMAP greeting (`* OK`) arrives on the port: listening alone is not "ready". */

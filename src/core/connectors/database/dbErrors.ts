@@ -19,7 +19,8 @@ const PG_CODES: Readonly<Record<string, DbErrorKind>> = {
   '53300': 'unreachable', // too_many_connections
 };
 
-const NETWORK_CODES: Readonly<Record<string, DbErrorKind>> = {
+/** Node's socket and DNS error codes, the same for every driver. */
+export const NETWORK_CODES: Readonly<Record<string, DbErrorKind>> = {
   ECONNREFUSED: 'unreachable',
   ENOTFOUND: 'unreachable',
   EAI_AGAIN: 'unreachable',

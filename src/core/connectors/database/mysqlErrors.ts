@@ -1,5 +1,5 @@
 import { DbError, type DbErrorKind } from './dbDriver.js';
-import { firstLine, tlsProblem } from './dbErrors.js';
+import { firstLine, NETWORK_CODES, tlsProblem } from './dbErrors.js';
 
 /**
  * One line for a MySQL / MariaDB failure, told apart by kind (docs/STYLE.md §8). Server error
@@ -27,14 +27,7 @@ const SERVER_ERRNOS: Readonly<Record<number, DbErrorKind>> = {
 };
 
 const CLIENT_CODES: Readonly<Record<string, DbErrorKind>> = {
-  ECONNREFUSED: 'unreachable',
-  ENOTFOUND: 'unreachable',
-  EAI_AGAIN: 'unreachable',
-  ETIMEDOUT: 'unreachable',
-  EHOSTUNREACH: 'unreachable',
-  ENETUNREACH: 'unreachable',
-  ECONNRESET: 'unreachable',
-  EPIPE: 'unreachable',
+  ...NETWORK_CODES,
   PROTOCOL_CONNECTION_LOST: 'unreachable',
   HANDSHAKE_NO_SSL_SUPPORT: 'tls',
 };

@@ -12,6 +12,7 @@ import { SubjectSchema } from '../../../../src/shared/subject.js';
 import { mariadbMissing, startMariaDb, type DbUser, type MariaDbServer } from '../../helpers/mariadb.js';
 import { tempDirForFile } from '../fileSearchContext.js';
 import { CUSTOMERS, STRONG_CUSTOMERS, SUBJECT, WEAK_CUSTOMERS } from './databaseFixtures.js';
+import { freePort } from '../../helpers/freePort.js';
 
 /**
  * The `database` source with `driver: mariadb`, end to end through the workspace, the search runner
@@ -174,7 +175,7 @@ ${opts.extra ?? ''}`,
   });
 
   it('no server at the address fails the source as unreachable', async () => {
-    const { source } = await search({ port: await unusedPort() });
+    const { source } = await search({ port: await freePort() });
     expect(source.status).toBe('failed');
     expect(source.error).toMatch(/not reachable/);
   });
@@ -202,13 +203,3 @@ ${opts.extra ?? ''}`,
     }
   });
 });
-
-async function unusedPort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => resolve(addr && typeof addr === 'object' ? addr.port : 1));
-    });
-  });
-}

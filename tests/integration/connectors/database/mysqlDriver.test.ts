@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { DbError, type DbOpenOptions, type DbRow, type DbSession, type DbTable } from '../../../../src/core/connectors/database/dbDriver.js';
 import { mysqlDriver } from '../../../../src/core/connectors/database/mysqlDriver.js';
 import { mariadbMissing, startMariaDb, type MariaDbServer } from '../../helpers/mariadb.js';
+import { freePort } from '../../helpers/freePort.js';
 
 /**
  * The mysql driver against a real MariaDB: what the database connector relies on (listTables, the
@@ -154,7 +155,7 @@ describe.skipIf(missing !== null)('mysqlDriver on MariaDB', { timeout: 120_000 }
     expect(auth.kind).toBe('auth');
     expect(auth.message).not.toContain('falsch');
     expect(auth.message).not.toContain('\n');
-    const free = await unusedPort();
+    const free = await freePort();
     expect((await failure(open({ port: free }))).kind).toBe('unreachable');
     // The server hides whether a database the user has no rights on exists: 1044, not 1049.
     expect(await failure(open({ database: 'gibt_es_nicht' }))).toMatchObject({ kind: 'permission', message: expect.stringMatching(/no access to the database \(or it does not exist\)/) as unknown });
@@ -240,13 +241,3 @@ describe.skipIf(missing !== null)('mysqlDriver on MariaDB', { timeout: 120_000 }
     expect(batches).toBe(2);
   });
 });
-
-async function unusedPort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => resolve(addr && typeof addr === 'object' ? addr.port : 1));
-    });
-  });
-}
