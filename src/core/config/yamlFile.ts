@@ -58,8 +58,9 @@ export function validateYaml<T>(yaml: YamlFile, schema: ZodType<T>, value: unkno
 export function issueToConfigError(yaml: YamlFile, issue: core.$ZodIssue, basePath: ReadonlyArray<PropertyKey> = []): ConfigError {
   let path = [...basePath, ...issue.path];
   // zod's "Invalid input: expected object, received undefined" names neither the field nor what to
-  // write; the shared mapping says it (the same texts the app shows at its fields).
-  let message = issue.code === 'invalid_type' ? issueText(fieldIssueFromZod(issue), 'en') : issue.message;
+  // write; the shared mapping says it (the same texts the app shows at its fields). A schema's own
+  // message ("required", "expected a register with …") already says it and is kept.
+  let message = issue.code === 'invalid_type' && issue.message.startsWith('Invalid input') ? issueText(fieldIssueFromZod(issue), 'en') : issue.message;
   if (issue.code === 'unrecognized_keys') {
     // Point at the unknown key itself: a typo like `pasword:` should name `pasword`.
     path = [...path, issue.keys[0]!];
