@@ -55,6 +55,12 @@ export interface DbListOptions {
   readonly views: boolean;
 }
 
+/** Rows to look up by key: the key's columns and the tuples of values wanted (foreign keys, originals). */
+export interface DbKeyLookup {
+  readonly columns: ReadonlyArray<string>;
+  readonly values: ReadonlyArray<ReadonlyArray<DbValue>>;
+}
+
 export interface DbSession {
   /** The server and its version, e.g. "PostgreSQL 15.4", "SQLite 3.45.1". */
   describe(): string;
@@ -68,17 +74,10 @@ export interface DbSession {
    */
   rows(table: DbTable, columns: ReadonlyArray<string>, batchSize: number, signal: AbortSignal): AsyncIterable<DbRow[]>;
   /**
-   * The rows whose `keyColumns` equal one of `keyValues` (each a tuple in the order of keyColumns),
+   * The rows whose `key.columns` equal one of `key.values` (each a tuple in the order of the columns),
    * as `WHERE (k1, k2) IN ((…), …)` in batches; same order rule and errors as rows().
    */
-  rowsWhere(
-    table: DbTable,
-    columns: ReadonlyArray<string>,
-    keyColumns: ReadonlyArray<string>,
-    keyValues: ReadonlyArray<ReadonlyArray<DbValue>>,
-    batchSize: number,
-    signal: AbortSignal,
-  ): AsyncIterable<DbRow[]>;
+  rowsWhere(table: DbTable, columns: ReadonlyArray<string>, key: DbKeyLookup, batchSize: number, signal: AbortSignal): AsyncIterable<DbRow[]>;
   /**
    * The number of rows of `table` (`SELECT count(*)`), for the Sources screen. Optional: a driver
    * without it shows no counts. A failure throws a DbError like rows().

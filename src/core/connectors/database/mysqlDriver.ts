@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import mysql from 'mysql2';
 import type { Connection, ConnectionOptions, FieldPacket, QueryError } from 'mysql2';
 import { mysqlError } from './mysqlErrors.js';
-import { DbError, type DbColumn, type DbColumnKind, type DbDriver, type DbForeignKey, type DbListOptions, type DbOpenOptions, type DbRow, type DbSession, type DbTable, type DbValue } from './dbDriver.js';
+import { DbError, type DbColumn, type DbColumnKind, type DbDriver, type DbForeignKey, type DbListOptions, type DbOpenOptions, type DbRow, type DbSession, type DbTable, type DbValue, type DbKeyLookup } from './dbDriver.js';
 
 /**
  * The MySQL / MariaDB driver for the `database` source (`driver: mysql` or `driver: mariadb`), on
@@ -200,14 +200,8 @@ class MysqlSession implements DbSession {
     }
   }
 
-  async *rowsWhere(
-    table: DbTable,
-    columns: ReadonlyArray<string>,
-    keyColumns: ReadonlyArray<string>,
-    keyValues: ReadonlyArray<ReadonlyArray<DbValue>>,
-    batchSize: number,
-    signal: AbortSignal,
-  ): AsyncIterable<DbRow[]> {
+  async *rowsWhere(table: DbTable, columns: ReadonlyArray<string>, key: DbKeyLookup, batchSize: number, signal: AbortSignal): AsyncIterable<DbRow[]> {
+    const { columns: keyColumns, values: keyValues } = key;
     if (keyColumns.length === 0 || keyValues.length === 0) return;
     const select = columns.map(quoteId).join(', ');
     const from = `${quoteId(table.schema)}.${quoteId(table.name)}`;

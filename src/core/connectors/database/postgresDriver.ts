@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';
-import { DbError, type DbColumn, type DbColumnKind, type DbDriver, type DbListOptions, type DbOpenOptions, type DbRow, type DbSession, type DbTable, type DbValue } from './dbDriver.js';
+import { DbError, type DbColumn, type DbColumnKind, type DbDriver, type DbListOptions, type DbOpenOptions, type DbRow, type DbSession, type DbTable, type DbValue, type DbKeyLookup } from './dbDriver.js';
 import { postgresError } from './dbErrors.js';
 
 /** How long to wait for the TCP connection, TLS and login: a dead host fails the source instead of hanging it. */
@@ -178,14 +178,8 @@ class PostgresSession implements DbSession {
     return this.cursor(table, sql, [], batchSize, signal);
   }
 
-  async *rowsWhere(
-    table: DbTable,
-    columns: ReadonlyArray<string>,
-    keyColumns: ReadonlyArray<string>,
-    keyValues: ReadonlyArray<ReadonlyArray<DbValue>>,
-    batchSize: number,
-    signal: AbortSignal,
-  ): AsyncIterable<DbRow[]> {
+  async *rowsWhere(table: DbTable, columns: ReadonlyArray<string>, key: DbKeyLookup, batchSize: number, signal: AbortSignal): AsyncIterable<DbRow[]> {
+    const { columns: keyColumns, values: keyValues } = key;
     // Compared as text on both sides: keys arrive as the ::text the rows were read as, so an int8 or
     // a numeric key is compared without a lossy round trip through a JavaScript number.
     const keys = `(${keyColumns.map((k) => `${ROW}.${quote(k)}::text`).join(', ')})`;

@@ -43,7 +43,7 @@ async function readOne(session: DbSession, config: DatabaseConfig, table: DbTabl
     if (!reader.keyIndexes.length) return null;
     const values = table.primaryKey.map((k) => locator.key![k]);
     if (values.some((v) => v === undefined)) return null;
-    for await (const batch of session.rowsWhere(table, names, table.primaryKey, [values.map((v) => String(v))], BATCH_ROWS, signal)) {
+    for await (const batch of session.rowsWhere(table, names, { columns: table.primaryKey, values: [values.map((v) => String(v))] }, BATCH_ROWS, signal)) {
       found ??= batch[0];
     }
   } else if (locator.row !== undefined) {

@@ -180,7 +180,7 @@ class DatabaseScan {
     if (idx.some((i) => i < 0)) return;
     const reported = this.reported.get(table.qualified) ?? new Set<string>();
     const tuples = this.references.tuples(fk);
-    for await (const batch of this.session.rowsWhere(table, reader.columns.map((c) => c.name), fk.columns, tuples, BATCH_ROWS, this.ctx.signal)) {
+    for await (const batch of this.session.rowsWhere(table, reader.columns.map((c) => c.name), { columns: fk.columns, values: tuples }, BATCH_ROWS, this.ctx.signal)) {
       const events: SearchEvent[] = [];
       for (const values of batch) {
         const row = readRow(reader, values);

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { DbError, type DbColumn, type DbColumnKind, type DbDriver, type DbRow, type DbSession, type DbTable, type DbValue } from './dbDriver.js';
+import { DbError, type DbColumn, type DbColumnKind, type DbDriver, type DbRow, type DbSession, type DbTable, type DbValue, type DbKeyLookup } from './dbDriver.js';
 
 /**
  * SQLite through the project's better-sqlite3, opened `readonly` (the file is never written, no
@@ -77,14 +77,8 @@ class SqliteSession implements DbSession {
     yield* this.iterate(table, sql, [], batchSize, signal);
   }
 
-  async *rowsWhere(
-    table: DbTable,
-    columns: ReadonlyArray<string>,
-    keyColumns: ReadonlyArray<string>,
-    keyValues: ReadonlyArray<ReadonlyArray<DbValue>>,
-    batchSize: number,
-    signal: AbortSignal,
-  ): AsyncIterable<DbRow[]> {
+  async *rowsWhere(table: DbTable, columns: ReadonlyArray<string>, key: DbKeyLookup, batchSize: number, signal: AbortSignal): AsyncIterable<DbRow[]> {
+    const { columns: keyColumns, values: keyValues } = key;
     // Row values (SQLite 3.15+); at most 500 keys per statement, well below the bound-parameter limit.
     for (let start = 0; start < keyValues.length; start += 500) {
       const chunk = keyValues.slice(start, start + 500);

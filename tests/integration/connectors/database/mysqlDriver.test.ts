@@ -133,10 +133,10 @@ describe.skipIf(missing !== null)('mysqlDriver on MariaDB', { timeout: 120_000 }
   it('finds rows by key tuples (rowsWhere), single and composite', async () => {
     const s = await open();
     const tables = await s.listTables({ views: false }, signal);
-    const byId = await all(s.rowsWhere(table(tables, 'kunden'), ['id', 'email'], ['id'], [[2], [99]], 100, signal));
+    const byId = await all(s.rowsWhere(table(tables, 'kunden'), ['id', 'email'], { columns: ['id'], values: [[2], [99]] }, 100, signal));
     expect(byId.rows).toEqual([[2, 'j.weiss@beispiel-gmbh.de']]);
     const many = Array.from({ length: 1200 }, (_, i): [string, number] => ['BW', i]);
-    const composite = await all(s.rowsWhere(table(tables, 'bestellungen'), ['region', 'nr'], ['region', 'nr'], many, 250, signal));
+    const composite = await all(s.rowsWhere(table(tables, 'bestellungen'), ['region', 'nr'], { columns: ['region', 'nr'], values: many }, 250, signal));
     expect(composite.rows.length).toBeGreaterThan(500);
     expect(composite.rows.every((r) => r[0] === 'BW' && Number(r[1]) < 1200)).toBe(true);
   });
