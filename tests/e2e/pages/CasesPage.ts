@@ -44,7 +44,8 @@ export class CasesPage {
     await dialog.getByRole('radio', { name: input.method ?? /Bekannter Kontaktweg|Known contact channel/ }).check();
     if (input.note) await dialog.getByLabel(/Notiz zur Prüfung|Note on the verification|Begründete Zweifel|Reasonable doubts/).fill(input.note);
     await dialog.getByRole('button', { name: /Fall anlegen|Create case/ }).click();
-    await expect(dialog).toBeHidden();
+    // Creating checks the identifiers and writes the audited case; on two busy cores that can pass 10 s.
+    await expect(dialog).toBeHidden({ timeout: 30_000 });
     await expect(this.page).toHaveURL(/#\/case\/AUS-/);
     return decodeURIComponent(/#\/case\/([^/]+)/.exec(this.page.url())![1]!);
   }

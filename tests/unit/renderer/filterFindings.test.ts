@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { FindingSummary } from '../../../src/shared/api.js';
 import { filterFindings, NO_FILTER, searchIndex } from '../../../src/renderer/screens/review/filterFindings.js';
+import { summaryRow } from './findingSummaryRow.js';
 
-const row = (id: string, over: Partial<FindingSummary> = {}): FindingSummary => ({
-  id,
-  source: 'archive',
-  kind: 'mail',
-  strength: 'strong',
-  title: `Mail ${id}`,
-  date: '2025-01-13T08:12:00.000Z',
-  categories: ['contact.email'],
-  activities: ['contact-email'],
-  matchTypes: ['email'],
-  decision: 'open',
-  redactions: 0,
-  ...over,
-});
+const row = summaryRow;
 
 describe('filterFindings', () => {
   const rows = [

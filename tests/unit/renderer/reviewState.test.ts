@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Decision, FindingSummary, Redaction, ReviewList } from '../../../src/shared/api.js';
 import { initialReviewState, previousDecisions, reviewReducer, UNDO_LIMIT, undoCommands, undoFocus, type ReviewState, type UndoEntry } from '../../../src/renderer/screens/review/reviewState.js';
+import { summaryRow } from './findingSummaryRow.js';
 
-const row = (id: string, over: Partial<FindingSummary> = {}): FindingSummary => ({
-  id,
-  source: 'archive',
-  kind: 'mail',
-  strength: 'strong',
-  title: `Mail ${id}`,
-  date: '2025-01-13T08:12:00.000Z',
-  categories: [],
-  activities: [],
-  matchTypes: ['email'],
-  decision: 'open',
-  redactions: 0,
-  ...over,
-});
+const row = (id: string, over: Partial<FindingSummary> = {}): FindingSummary => summaryRow(id, { categories: [], activities: [], ...over });
 
 const list = (rows: FindingSummary[], total = rows.length): ReviewList => ({ caseId: 'A-1', searchedAt: null, total, offset: 0, rows, categories: [], activities: [] });
 const decision = (findingId: string, state: Decision['state'], reason: string | null = null, redactions: Redaction[] = []): Decision => ({ findingId, state, reason, redactions, decidedAt: null });
