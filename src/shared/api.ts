@@ -235,6 +235,8 @@ export const SourceSearchStatusSchema = z.object({
   detail: z.string().nullable(),
   /** Seconds left, from the rate so far; null while unknown. */
   etaSeconds: z.number().nonnegative().nullable(),
+  /** 0..1 of the source read, for a source that does not count its records up front (an mbox's bytes). */
+  share: z.number().min(0).max(1).nullable(),
   findings: z.number().int().nonnegative(),
   warnings: z.array(SourceWarningSchema),
   warningCount: z.number().int().nonnegative(),

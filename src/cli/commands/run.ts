@@ -14,6 +14,7 @@ import { printSummary, progressLine, say } from '../output.js';
 import { DB_OPTION, withCaseStore } from './caseStore.js';
 import { addPackageOptions, exportAndReport, parseLang, type PackageOptions } from './export.js';
 import { exitCodeFor } from './search.js';
+import { locatorLine } from '../../shared/locatorLine.js';
 
 /**
  * `auskunft run`: the whole job in one step. Creates a case, searches, includes the strong findings
@@ -60,7 +61,7 @@ export function registerRunCommand(program: Command, setExit: (code: number) => 
         const review = loadReview(db, created.id);
         const strong = result.findings.filter((f) => f.strength === 'strong' && !review.decisions.has(f.id));
         const held = await screenForThirdParties(strong, searched, subject);
-        for (const h of held) say(`warning: "${h.title}" (${locatorText(h.locator)}): ${h.reason}; held for review`);
+        for (const h of held) say(`warning: "${h.title}" (${locatorLine(h.locator)}): ${h.reason}; held for review`);
         const { included, unverifiedOnly } = includeStrongFindings(db, created.id, result.findings, review, verifiedKeys(stored), {}, held);
         printIdentifierWarnings(unverifiedWarnings(caseIdentifiers(stored), unverifiedOnly));
         say(`${created.id}: ${included} strong finding(s) included, ${result.findings.length - included} held for review${unverifiedOnly.length ? ` (${unverifiedOnly.length} strong but matched only by unverified identifiers)` : ''}`);
@@ -68,11 +69,4 @@ export function registerRunCommand(program: Command, setExit: (code: number) => 
         setExit(Math.max(exitCodeFor(result), exportCode));
       });
     });
-}
-
-/** A locator as one line: `path: 2024/a.eml, offset: 0`. */
-function locatorText(locator: Record<string, unknown>): string {
-  return Object.entries(locator)
-    .map(([k, v]) => `${k}: ${String(v)}`)
-    .join(', ');
 }

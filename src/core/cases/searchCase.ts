@@ -16,7 +16,8 @@ import { loadWorkspace } from '../workspace/loadWorkspace.js';
 import type { Workspace } from '../workspace/workspace.js';
 
 export interface CaseSearch {
-  readonly run: SearchRunRecord;
+  /** Null when the search was cancelled: nothing of it is recorded. */
+  readonly run: SearchRunRecord | null;
   readonly result: SearchResult;
   readonly workspace: Workspace;
 }
@@ -24,7 +25,8 @@ export interface CaseSearch {
 /**
  * Search every source of the case's workspace for the case's subject and store the run with its
  * audit entry (`auskunft case search`). Decisions made on earlier runs stay: they are keyed by
- * finding id, which is stable across runs.
+ * finding id, which is stable across runs. A cancelled search records nothing: the findings of the
+ * sources read so far would be taken for the whole, so the case keeps its previous run.
  */
 export async function searchCase(db: WritableDb, caseId: CaseId, options: SearchOptions & { readonly now?: () => Date; readonly actor?: string } = {}): Promise<CaseSearch> {
   const c = getCase(db, caseId);
@@ -47,6 +49,7 @@ export async function searchCase(db: WritableDb, caseId: CaseId, options: Search
   // OCR text is kept in the same store, by file content, so no case pays for a scan twice.
   const textCache = options.textCache ?? derivedTextCache(db);
   const result = await runSearch(workspace, c.subject, query, { ...options, stateFor, textCache });
+  if (options.signal?.aborted) return { run: null, result, workspace };
   const finishedAt = clock();
   const audit = auditAppender(db, options.actor);
   const run = db

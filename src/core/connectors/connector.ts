@@ -20,6 +20,7 @@ export { SecretRefSchema as secretRefSchema, type SecretRef } from '../../shared
 export interface SourceProgress {
   readonly scanned: number; // records (messages, rows, lines) looked at so far
   readonly total?: number; // when known up front
+  readonly share?: number; // 0..1 of the source read so far, where records are not counted up front (the bytes of an mbox)
   readonly detail?: string; // e.g. the IMAP mailbox being scanned
 }
 

@@ -128,7 +128,7 @@ describe('the application service over a real case store and the sample workspac
     expect(rowRedacted.marks).toEqual([expect.objectContaining({ field: 'attachment:0', start: 54, end: 80 })]);
   });
 
-  it('cancels a running search: unfinished sources are marked, and the gap is recorded, not hidden', async () => {
+  it('cancels a running search: unfinished sources are marked, and nothing of it is recorded (no half a result)', async () => {
     const created = await call('cases.create', { receivedOn: '2026-01-31', subject: SUBJECT, identityVerification: { method: 'knownContact', note: '' } });
     const started = await call('search.start', { caseId: created.id });
     await expect(call('search.start', { caseId: created.id })).rejects.toThrow(/already running/);
@@ -138,7 +138,10 @@ describe('the application service over a real case store and the sample workspac
     expect(status!.state).toBe('cancelled');
     expect(status!.sources.some((s) => s.state === 'cancelled')).toBe(true);
     expect(await call('search.cancel', { searchId: started.searchId })).toEqual({ cancelled: false });
-    expect((await call('cases.get', { caseId: created.id, lang: 'de' })).lastSearch?.status).toBe('partial');
+    const detail = await call('cases.get', { caseId: created.id, lang: 'de' });
+    expect(detail.lastSearch).toBeNull();
+    expect(detail.status).toBe('open');
+    expect((await call('review.list', { caseId: created.id, lang: 'de' })).total).toBe(0);
   });
 
   it('exports the package through core/export, and keeps undecided findings out only when told', async () => {

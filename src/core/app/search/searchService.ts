@@ -57,7 +57,8 @@ export function searchService(ctx: AppContext): AuskunftHandlers['search'] & { r
         s.scanned = p.scanned;
         s.total = p.total ?? null;
         s.detail = p.detail ?? null;
-        s.etaSeconds = etaSeconds(Date.now() - current.started, p.scanned, p.total);
+        s.share = p.share ?? null;
+        s.etaSeconds = etaSeconds(Date.now() - current.started, p.scanned, p.total, p.share);
         emit();
       },
     });
@@ -74,6 +75,7 @@ export function searchService(ctx: AppContext): AuskunftHandlers['search'] & { r
         state: cancelledHere ? 'cancelled' : report.status,
         scanned: report.scanned,
         etaSeconds: null,
+        share: null,
         findings: result.findings.filter((f) => f.source === s.id).length,
         warnings: report.warnings.slice(0, MAX_WARNINGS_SHOWN),
         warningCount: report.warnings.length,
@@ -82,7 +84,7 @@ export function searchService(ctx: AppContext): AuskunftHandlers['search'] & { r
     }
     const stored = getCase(ctx.db, caseId);
     // The findings wait for review now; the move is audited like one the officer makes.
-    if (stored?.status === 'open') changeCaseStatus(ctx.db, caseId, 'review', { now: ctx.ports.now(), ...(ctx.actor ? { actor: ctx.actor } : {}) });
+    if (stored?.status === 'open' && !cancelled) changeCaseStatus(ctx.db, caseId, 'review', { now: ctx.ports.now(), ...(ctx.actor ? { actor: ctx.actor } : {}) });
     search.status = { ...search.status, state: cancelled ? 'cancelled' : 'done', finishedAt: ctx.ports.now().toISOString() };
     emit(true);
     ctx.ports.emit({ type: 'cases' });
@@ -117,6 +119,7 @@ export function searchService(ctx: AppContext): AuskunftHandlers['search'] & { r
             total: null,
             detail: null,
             etaSeconds: null,
+            share: null,
             findings: 0,
             warnings: [],
             warningCount: 0,

@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { SourceError, type Connector, type SearchContext } from '../connector.js';
 import { MAX_MESSAGE_BYTES } from '../common/mail/mailLimits.js';
 import { mailEvents } from '../common/mail/mailEvents.js';
@@ -22,6 +22,8 @@ export const mboxConnector: Connector<MboxConfig> = {
 
   async *search(config, subject, ctx) {
     const file = await openMbox(config, ctx);
+    // The number of messages is not known before the end; the share of bytes read gives the bar and the time left.
+    const size = (await stat(file)).size || 1;
     let scanned = 0;
     // Each message is done with before the next is asked for: the read buffer can be reused.
     for await (const message of splitMbox(file, config.format, ctx.signal, { reuseBuffer: true })) {
@@ -31,9 +33,9 @@ export const mboxConnector: Connector<MboxConfig> = {
         continue;
       }
       yield* mailEvents(await scanCandidateMessage(message.raw, subject), where);
-      if (++scanned % PROGRESS_EVERY === 0) ctx.progress({ scanned });
+      if (++scanned % PROGRESS_EVERY === 0) ctx.progress({ scanned, share: Math.min(1, (message.offset + message.raw.length) / size) });
     }
-    ctx.progress({ scanned });
+    ctx.progress({ scanned, share: 1 });
   },
 
   readOriginal: (config, locator, ctx) => readMboxOriginal(config.path, config.format, locator, ctx),

@@ -1,13 +1,14 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FindingDetail as Detail, Redaction, RedactionMark, RedactionSuggestion } from '../../../shared/api.js';
-import type { Locator, RecordData } from '../../../shared/findings.js';
+import type { RecordData } from '../../../shared/findings.js';
 import { formatBytes, formatDateTime } from '../../ui/format.js';
 import { ActivityOverride } from './ActivityOverride.js';
 import { MailHtmlFrame } from './LazyMailHtmlFrame.js';
 import { matchFieldLabel } from './matchFieldLabel.js';
 import { RedactableText } from './RedactableText.js';
 import { ScanPages } from './ScanPages.js';
+import { locatorLine } from '../../../shared/locatorLine.js';
 
 export interface FindingDetailProps {
   readonly caseId: string;
@@ -69,7 +70,7 @@ export function FindingDetail(props: FindingDetailProps) {
         </p>
         <details className="locator" data-testid="locator">
           <summary>{t('review.locatorTitle')}</summary>
-          <code>{locatorText(finding.locator)}</code>
+          <code>{locatorLine(finding.locator)}</code>
         </details>
         <p className="matches">
           {t('review.matched')}:{' '}
@@ -339,10 +340,4 @@ function RecordView({ record, marking }: { record: RecordData | undefined; marki
     case 'document':
       return <div className="document">{text('text', record.text, true)}</div>;
   }
-}
-
-function locatorText(locator: Locator): string {
-  return Object.entries(locator)
-    .map(([k, v]) => `${k}: ${String(v)}`)
-    .join(', ');
 }

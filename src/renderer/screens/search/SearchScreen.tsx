@@ -85,12 +85,14 @@ function SourceProgress({ source, label: named }: { source: SourceSearchStatus; 
       </div>
       <progress
         aria-label={t('search.progressOf', { source: source.id })}
-        max={source.total ?? (finished ? 1 : undefined)}
-        value={source.total ? source.scanned : finished ? 1 : undefined}
+        max={source.total ?? (finished || source.share !== null ? 1 : undefined)}
+        value={source.total ? source.scanned : finished ? 1 : (source.share ?? undefined)}
       />
       <p className="source-counts">
         {t('search.scanned', { count: source.scanned, formatted: formatNumber(source.scanned, lang) })}
-        {source.total !== null && ` / ${formatNumber(source.total, lang)}`} · {t('search.findings', { count: source.findings, formatted: formatNumber(source.findings, lang) })}
+        {source.total !== null && ` / ${formatNumber(source.total, lang)}`}
+        {/* Findings are counted when the source has been read: a running count of 0 would say nothing was found. */}
+        {!running && ` · ${t('search.findings', { count: source.findings, formatted: formatNumber(source.findings, lang) })}`}
         {running && source.etaSeconds !== null && ` · ${t('search.eta', { time: formatDuration(source.etaSeconds, lang) })}`}
         {running && source.detail && ` · ${source.detail}`}
       </p>
