@@ -11,10 +11,12 @@ export function locatorLine(locator: Readonly<Record<string, unknown>>): string 
 }
 
 function valueText(value: unknown): string {
-  if (value !== null && typeof value === 'object') {
-    return `(${Object.entries(value)
-      .map(([k, v]) => `${k}=${String(v)}`)
-      .join(', ')})`;
-  }
-  return String(value);
+  return value !== null && typeof value === 'object' ? `(${keyText(value as Readonly<Record<string, unknown>>)})` : String(value);
+}
+
+/** A database row's key as the review, the letter and file names show it: `id=42`, `region=3, nr=7`. */
+export function keyText(key: Readonly<Record<string, unknown>>): string {
+  return Object.entries(key)
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join(', ');
 }

@@ -5,6 +5,7 @@ import { PdfWriter } from './pdfWriter.js';
 import { extensionReasonText } from '../cases/extensionReasons.js';
 import { somethingWithheld } from './packageLimits.js';
 import { ITEM_KIND_ORDER, itemBatches, type ItemKind, type ItemSlot, type PackageActivity, type PackageItem, type StreamedPackage } from './responsePackage.js';
+import { keyText } from '../../shared/locatorLine.js';
 
 /** Call lists with more columns than this are printed record by record: a wider table would be unreadable on A4. */
 const MAX_TABLE_COLUMNS = 7;
@@ -415,7 +416,7 @@ export function describeLocator(l: Locator, lang: Lang): string {
   if (l.table !== undefined) {
     // "Tabelle public.customers, Schlüssel id=42"; without a key, the row's place in the table's order.
     parts.push(`${de ? 'Tabelle' : 'table'} ${l.table}`);
-    if (l.key) parts.push(`${de ? 'Schlüssel' : 'key'} ${Object.entries(l.key).map(([k, v]) => `${k}=${v}`).join(', ')}`);
+    if (l.key) parts.push(`${de ? 'Schlüssel' : 'key'} ${keyText(l.key)}`);
     else if (l.row !== undefined) parts.push(`${de ? 'Zeile' : 'row'} ${l.row}`);
     return parts.join(', ');
   }

@@ -6,6 +6,7 @@ import { describeRow, scanRowMatches, type RowScan } from '../common/table/scanR
 import type { DbColumnMapping } from './databaseConfig.js';
 import type { DbColumn, DbRow, DbTable } from './dbDriver.js';
 import { keyValue, readColumns, rowCells, rowHash, type RowCells } from './rowCells.js';
+import { keyText } from '../../../shared/locatorLine.js';
 
 /** How one table is read and matched: its read columns, the table connector's column plan, the key. */
 export interface TableReader {
@@ -90,7 +91,7 @@ export function rowLocator(reader: TableReader, row: ReadRow, ordinal: number): 
 
 /** "id=42", "order_id=7, line=2", or "Zeile 17" for a table without a key. */
 export function locatorLabel(locator: Locator): string {
-  if (locator.key) return Object.entries(locator.key).map(([k, v]) => `${k}=${v}`).join(', ');
+  if (locator.key) return keyText(locator.key);
   return `Zeile ${locator.row ?? '?'}`;
 }
 
