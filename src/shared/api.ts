@@ -30,7 +30,7 @@ export const LangSchema = z.enum(['de', 'en']);
 export type Lang = z.infer<typeof LangSchema>;
 
 /** An error as it crosses a process boundary: never a stack to the renderer, always a readable message. */
-/** One problem with one field of a payload (shared/fieldMessages.ts): path, code, zod's parameters. */
+/** One problem with one field of a payload (src/shared/fieldMessages.ts): path, code, zod's parameters. */
 export const FieldIssueSchema = z.object({
   path: z.array(z.union([z.string(), z.number()])),
   code: z.string(),
@@ -288,7 +288,7 @@ export const RedactionSchema = z.object({
 });
 export type Redaction = z.infer<typeof RedactionSchema>;
 
-/** Where a redaction hits a record text (`field` as in shared/recordFields.ts), to show it in place. */
+/** Where a redaction hits a record text (`field` as in src/shared/recordFields.ts), to show it in place. */
 export const RedactionMarkSchema = z.object({ field: z.string(), start: z.number().int().nonnegative(), end: z.number().int().positive(), redactionId: z.string() });
 export type RedactionMark = z.infer<typeof RedactionMarkSchema>;
 
